@@ -1,0 +1,88 @@
+#pragma once
+// A faithful local LinkUp V2 server (ARCHITECTURE.md §3 "Sandbox") for the demo and the tests:
+// QHttpServer on loopback, seeded deterministic data, credits charged as in contract §1.9,
+// hosted webhooks with a real SSE stream, and fault injection switchable from tests.
+// It writes its JSON by hand from the contract and shares no decoding code with the client.
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+#include <memory>
+
+namespace ld::sandbox {
+
+// What the seeded sandbox accepts, so tests and the demo's hints can name it.
+struct Seeds
+{
+    static QString apiKey();              // default key, "sandbox-key-0001"
+    static QString codeCheckpointEmail(); // fresh login that asks for a code: "code@example.com"
+    static QString appCheckpointEmail();  // fresh login approved in the app: "app@example.com"
+    static QString verificationCode();    // the code that passes: "123456"
+    static QString expiredToken();        // a V1 login_token that is expired: "expired-v1-token"
+    static QString wrongPassword();       // password that is refused: "wrong-password"
+};
+
+struct RecordedRequest
+{
+    QByteArray method;
+    QString path;        // without query
+    QString query;
+    QByteArray body;
+    QString action;      // body "action", when present
+    int status = 0;      // what the sandbox answered
+};
+
+class SandboxServer : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Fault {
+        RateLimited,           // 429 RATE_LIMITED, no Retry-After
+        RateLimitedRetryAfter, // 429 RATE_LIMITED with Retry-After: <param> seconds (default 1)
+        InternalError,         // 500 INTERNAL_ERROR envelope
+        Slow,                  // answer normally after <param> ms (default 3000)
+        MalformedJson,         // 200 with a truncated JSON body
+        HtmlBody,              // 502 with an HTML page, as a proxy would
+        EmptyBody,             // 200 with an empty body
+        WrongType,             // 200 envelope whose "data" is a string instead of an object
+        SuccessFalse,          // 200 with success:false and error CHANNEL_ERROR
+        DropAfterSend,         // handle the request (effects and credits happen), then close
+                               // the connection without answering: an ambiguous write
+        DropStreams,           // close every open SSE stream now and the next <count> ones
+    };
+
+    explicit SandboxServer(QObject *parent = nullptr);
+    ~SandboxServer() override;
+
+    // Listens on `address` (loopback by default); port 0 picks a free one.
+    bool listen(quint16 port = 0, const QHostAddress &address = QHostAddress::LocalHost);
+    quint16 port() const;
+    QUrl baseUrl() const;          // "http://127.0.0.1:<port>"
+    QString apiKey() const;
+    void setApiKey(const QString &key);
+
+    // The next `count` requests whose path starts with `pathPrefix` (empty: any) and, when
+    // `action` is set, whose body action matches, get `fault`. `param` as documented above.
+    void injectFault(Fault fault, int count = 1, const QString &pathPrefix = {},
+                     const QString &action = {}, int param = 0);
+    void clearFaults();
+
+    QList<RecordedRequest> requests() const;
+    int requestCount(const QString &pathPrefix = {}, const QString &action = {}) const;
+    void clearRequests();
+
+    qint64 creditsCharged() const;        // total since start
+    qint64 creditBalance() const;         // what GET /v2/credits reports
+    void setCreditBalance(qint64 credits);
+
+    // Live events for the later issues: queue an event for an account's hosted webhooks
+    // (delivered on open streams and kept 24 h for GET /v2/webhooks/{id}/events).
+    void emitEvent(const QString &accountId, const QString &type, const QByteArray &innerJson);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace ld::sandbox

@@ -1,0 +1,49 @@
+#pragma once
+// Preferences of one profile (QSettings, INI file under the profile). Never secrets: the API
+// key lives in the keychain (secrets/), V1 tokens nowhere.
+#include <QObject>
+#include <QUrl>
+#include <memory>
+
+class QSettings;
+
+namespace ld {
+
+struct PacingLimits
+{
+    int minDelayMs = 2000;     // random delay between paced writes
+    int maxDelayMs = 6000;
+    int invitesPerDay = 20;    // LinkedIn practice: well under 100 a week
+    int invitesPerWeek = 80;
+    int messagesPerDay = 100;
+    int postsPerDay = 5;
+};
+
+class AppSettings : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AppSettings(const QString &iniPath, QObject *parent = nullptr);
+    ~AppSettings() override;
+
+    QUrl baseUrl() const;                 // default https://api.linkupapi.com
+    void setBaseUrl(const QUrl &url);
+    PacingLimits pacing() const;
+    void setPacing(const PacingLimits &limits);
+    bool notificationsEnabled() const;
+    void setNotificationsEnabled(bool on);
+    int lowBalanceThreshold() const;      // warn when the credit balance falls below (default 100)
+    void setLowBalanceThreshold(int credits);
+    bool firstRunDone() const;
+    void setFirstRunDone(bool done);
+
+    void sync();
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace ld

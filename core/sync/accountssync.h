@@ -1,0 +1,42 @@
+#pragma once
+// Refreshes what the store knows of the accounts: the whole list (GET /v2/accounts, paged by
+// limit/offset until all are read), one account's details (GET /v2/accounts/{id}) and the
+// credit balance (GET /v2/credits, inferred: a failure there is quiet).
+#include "api/apierror.h"
+
+#include <QObject>
+#include <optional>
+
+namespace ld {
+
+class AccountsService;
+class AccountRepository;
+
+class AccountsSync : public QObject
+{
+    Q_OBJECT
+public:
+    AccountsSync(AccountsService *service, AccountRepository *accounts, QObject *parent = nullptr);
+
+    void refreshAll();
+    void refreshAccount(const QString &accountId);
+    void refreshBalance();
+
+    bool isBusy() const { return m_busy > 0; }
+    std::optional<qint64> balance() const { return m_balance; }
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void refreshed();                             // the list was replaced
+    void accountRefreshed(const QString &accountId);
+    void balanceChanged(std::optional<qint64> credits);
+    void failed(const ld::ApiError &error);
+
+private:
+    AccountsService *m_service;
+    AccountRepository *m_accounts;
+    int m_busy = 0;
+    std::optional<qint64> m_balance;
+};
+
+} // namespace ld

@@ -1,0 +1,52 @@
+#pragma once
+// The composition root of the core, shared by linkup-desk and linkupctl: one profile's
+// database, repositories, API client, services and the recorder that writes every call into
+// the credit ledger and the activity log. Owns everything it creates.
+#include "support/profile.h"
+
+#include <QObject>
+#include <memory>
+
+class QSettings;
+
+namespace ld {
+
+class Database;
+class AccountRepository;
+class CreditLedger;
+class ActivityLog;
+class ApiClient;
+class AccountsService;
+class AccountsSync;
+class CallRecorder;
+class AppSettings;
+
+class Workspace : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Workspace(const Profile &profile, QObject *parent = nullptr);
+    ~Workspace() override;
+
+    // Opens (and migrates) the database. false with errorString() set: the caller shows it.
+    bool open();
+    QString errorString() const { return m_error; }
+
+    const Profile &profile() const { return m_profile; }
+    Database *database() const;
+    AccountRepository *accounts() const;
+    CreditLedger *ledger() const;
+    ActivityLog *activity() const;
+    ApiClient *client() const;
+    AccountsService *accountsService() const;
+    AccountsSync *accountsSync() const;
+    AppSettings *settings() const;
+
+private:
+    Profile m_profile;
+    QString m_error;
+    struct Parts;
+    std::unique_ptr<Parts> d;
+};
+
+} // namespace ld
