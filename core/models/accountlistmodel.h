@@ -36,6 +36,7 @@ public:
 private:
     void onChanged(const QStringList &ids);
     void onRemoved(const QStringList &ids);
+    void syncTo(const QList<Account> &target);
 
     AccountRepository *m_repo;
     QList<Account> m_rows; // same order as AccountRepository::all()

@@ -2,6 +2,7 @@
 // The activity view: API calls in flight and the most recent finished ones of an ApiClient,
 // with their state; a call still running can be aborted from here.
 #include <QAbstractTableModel>
+#include <QDateTime>
 #include <QPointer>
 
 namespace ld {
@@ -32,13 +33,32 @@ Q_SIGNALS:
     void runningCountChanged(int running);
 
 private:
+    // What a row shows, copied from the call so the row outlives the ApiCall object.
+    struct Row
+    {
+        QPointer<ApiCall> call;
+        qint64 id = 0;
+        QDateTime startedAt;
+        QString action;
+        QString accountId;
+        int state = 0; // int(ApiCall::State)
+        int attempts = 0;
+        int credits = 0;
+        QString error; // ApiError::userMessage() once failed
+        bool running = true;
+    };
+
     void onStarted(ApiCall *call);
     void onChanged(ApiCall *call);
+    int rowOfCall(qint64 id) const;
+    static void snapshot(Row &row, const ApiCall *call);
+    void trimFinished();
+    void updateRunningCount();
 
     ApiClient *m_client;
     int m_maxFinished = 200;
-    QList<QPointer<ApiCall>> m_calls;   // newest first
-    QList<QVariantList> m_snapshots;    // per row: values kept after the call object is gone
+    int m_running = 0;
+    QList<Row> m_rows; // newest first
 };
 
 } // namespace ld

@@ -37,6 +37,9 @@ public:
     void startTokenImport(const QString &loginToken, const QString &country);
     void submitCode(const QString &code); // in NeedsCode (and again after a wrong code)
     void confirmApproval();              // in NeedsApproval: "I approved it in the app"
+    // Completes a checkpoint that an earlier session started (linkupctl checkpoint): with a
+    // code for a code_challenge, without one for an app_challenge. Goes straight to Verifying.
+    void resumeCheckpoint(const QString &accountId, const QString &code = {});
     void cancel();                       // aborts the call in flight
 
     State state() const { return m_state; }
@@ -49,11 +52,22 @@ Q_SIGNALS:
     void connected(const QString &accountId);
     void failed(const ld::ApiError &error);
 
+    bool isBusy() const; // a call is in flight
+    bool isFinished() const; // Connected, Failed or Cancelled
+
 private:
+    enum class Mode { Login, TokenImport, Checkpoint };
+
+    void begin(Mode mode);
     void setState(State s);
+    void watch(ApiCall *call, void (ConnectFlow::*handler)(ApiCall *));
     void onLoginDone(ApiCall *call);
+    void onCheckpointDone(ApiCall *call);
+    void onAccountDone(ApiCall *call);
+    void sendCheckpoint(const QString &code);
     void fetchAccount();
     void fail(const ApiError &error);
+    bool tokenWasRefused() const;
 
     AccountsService *m_service;
     AccountRepository *m_accounts;
@@ -61,6 +75,8 @@ private:
     QString m_accountId;
     ApiError m_error;
     QPointer<ApiCall> m_call;
+    Mode m_mode = Mode::Login;
+    LoginResult::Challenge m_challenge = LoginResult::Challenge::None;
 };
 
 } // namespace ld

@@ -29,6 +29,7 @@ public:
     ~Workspace() override;
 
     // Opens (and migrates) the database. false with errorString() set: the caller shows it.
+    // The parts below exist once open() has succeeded (nullptr before).
     bool open();
     QString errorString() const { return m_error; }
 
@@ -41,8 +42,11 @@ public:
     AccountsService *accountsService() const;
     AccountsSync *accountsSync() const;
     AppSettings *settings() const;
+    CallRecorder *recorder() const;
 
 private:
+    void applyBaseUrl();
+
     Profile m_profile;
     QString m_error;
     struct Parts;

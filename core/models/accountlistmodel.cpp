@@ -1,0 +1,161 @@
+#include "accountlistmodel.h"
+
+#include "store/accountrepository.h"
+
+#include <QSet>
+
+namespace ld {
+
+namespace {
+
+bool sameAccount(const Account &a, const Account &b)
+{
+    return a.id == b.id && a.name == b.name && a.platform == b.platform && a.country == b.country
+        && a.status == b.status && a.rawStatus == b.rawStatus && a.isActive == b.isActive
+        && a.createdAt == b.createdAt && a.updatedAt == b.updatedAt && a.extra == b.extra;
+}
+
+} // namespace
+
+AccountListModel::AccountListModel(AccountRepository *accounts, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_repo(accounts)
+    , m_rows(accounts->all())
+{
+    connect(m_repo, &AccountRepository::accountsChanged, this, &AccountListModel::onChanged);
+    connect(m_repo, &AccountRepository::accountsRemoved, this, &AccountListModel::onRemoved);
+}
+
+int AccountListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant AccountListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Account &a = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        if (role == Qt::DisplayRole && a.name.isEmpty())
+            return a.id;
+        return a.name;
+    case Qt::ToolTipRole:
+        return tr("%1 — %2").arg(a.name.isEmpty() ? a.id : a.name, Account::statusText(a.status));
+    case AccountIdRole:
+        return a.id;
+    case StatusRole:
+        return int(a.status);
+    case StatusTextRole:
+        return a.status == Account::Status::Unknown && !a.rawStatus.isEmpty()
+                   ? a.rawStatus
+                   : Account::statusText(a.status);
+    case CountryRole:
+        return a.country;
+    case IsActiveRole:
+        return a.isActive;
+    case UnreadCountRole:
+        return 0;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> AccountListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(AccountIdRole, "accountId");
+    names.insert(NameRole, "name");
+    names.insert(StatusRole, "status");
+    names.insert(StatusTextRole, "statusText");
+    names.insert(CountryRole, "country");
+    names.insert(IsActiveRole, "isActive");
+    names.insert(UnreadCountRole, "unreadCount");
+    return names;
+}
+
+QString AccountListModel::accountIdAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : QString();
+}
+
+int AccountListModel::rowOf(const QString &accountId) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).id == accountId)
+            return i;
+    }
+    return -1;
+}
+
+Account AccountListModel::accountAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row) : Account();
+}
+
+void AccountListModel::onChanged(const QStringList &)
+{
+    syncTo(m_repo->all());
+}
+
+void AccountListModel::onRemoved(const QStringList &)
+{
+    syncTo(m_repo->all());
+}
+
+// Brings m_rows to `target` (the repository's order) with the fewest signals a view cares
+// about: removals, then per position a dataChanged, a move or an insertion. Never a reset, so
+// selection and scroll position survive a refresh.
+void AccountListModel::syncTo(const QList<Account> &target)
+{
+    QSet<QString> wanted;
+    for (const Account &a : target)
+        wanted.insert(a.id);
+
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        if (wanted.contains(m_rows.at(i).id))
+            continue;
+        int first = i;
+        while (first > 0 && !wanted.contains(m_rows.at(first - 1).id))
+            --first;
+        beginRemoveRows({}, first, i);
+        m_rows.erase(m_rows.begin() + first, m_rows.begin() + i + 1);
+        endRemoveRows();
+        i = first;
+    }
+
+    for (int i = 0; i < target.size(); ++i) {
+        const Account &want = target.at(i);
+        if (i < m_rows.size() && m_rows.at(i).id == want.id) {
+            if (!sameAccount(m_rows.at(i), want)) {
+                m_rows[i] = want;
+                Q_EMIT dataChanged(index(i), index(i));
+            }
+            continue;
+        }
+        int from = -1;
+        for (int j = i + 1; j < m_rows.size(); ++j) {
+            if (m_rows.at(j).id == want.id) {
+                from = j;
+                break;
+            }
+        }
+        if (from >= 0) {
+            beginMoveRows({}, from, from, {}, i);
+            m_rows.move(from, i);
+            endMoveRows();
+            if (!sameAccount(m_rows.at(i), want)) {
+                m_rows[i] = want;
+                Q_EMIT dataChanged(index(i), index(i));
+            }
+        } else {
+            beginInsertRows({}, i, i);
+            m_rows.insert(i, want);
+            endInsertRows();
+        }
+    }
+}
+
+} // namespace ld

@@ -1,0 +1,93 @@
+#include "workspace.h"
+
+#include "accountssync.h"
+#include "callrecorder.h"
+#include "api/apiclient.h"
+#include "services/accountsservice.h"
+#include "store/accountrepository.h"
+#include "store/activitylog.h"
+#include "store/creditledger.h"
+#include "store/database.h"
+#include "support/appsettings.h"
+#include "support/logging.h"
+
+namespace ld {
+
+// Declared in the order of construction: members are destroyed in reverse, so the database
+// outlives every part that uses it and the client outlives its service and recorder.
+struct Workspace::Parts
+{
+    std::unique_ptr<Database> database;
+    std::unique_ptr<AccountRepository> accounts;
+    std::unique_ptr<CreditLedger> ledger;
+    std::unique_ptr<ActivityLog> activity;
+    std::unique_ptr<AppSettings> settings;
+    std::unique_ptr<ApiClient> client;
+    std::unique_ptr<AccountsService> accountsService;
+    std::unique_ptr<AccountsSync> accountsSync;
+    std::unique_ptr<CallRecorder> recorder;
+};
+
+Workspace::Workspace(const Profile &profile, QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , d(std::make_unique<Parts>())
+{
+}
+
+Workspace::~Workspace()
+{
+    // Calls still running would report to a recorder whose store is going away.
+    if (d->client)
+        d->client->abortAll();
+}
+
+bool Workspace::open()
+{
+    if (d->database)
+        return true;
+    if (!m_profile.isValid()) {
+        m_error = m_profile.error().isEmpty() ? tr("No profile directory was given.") : m_profile.error();
+        return false;
+    }
+    auto database = std::make_unique<Database>();
+    if (!database->open(m_profile.databasePath())) {
+        m_error = database->errorString();
+        return false;
+    }
+    d->database = std::move(database);
+    d->accounts = std::make_unique<AccountRepository>(d->database.get());
+    d->ledger = std::make_unique<CreditLedger>(d->database.get());
+    d->activity = std::make_unique<ActivityLog>(d->database.get());
+    d->settings = std::make_unique<AppSettings>(m_profile.settingsPath());
+    d->client = std::make_unique<ApiClient>();
+    d->accountsService = std::make_unique<AccountsService>(d->client.get());
+    d->accountsSync = std::make_unique<AccountsSync>(d->accountsService.get(), d->accounts.get());
+    d->recorder = std::make_unique<CallRecorder>(d->client.get(), d->ledger.get(), d->activity.get());
+    applyBaseUrl();
+    connect(d->settings.get(), &AppSettings::changed, this, &Workspace::applyBaseUrl);
+    m_error.clear();
+    return true;
+}
+
+void Workspace::applyBaseUrl()
+{
+    const QUrl url = d->settings->baseUrl();
+    if (url.isEmpty() || url == d->client->baseUrl())
+        return;
+    const ApiError refused = d->client->setBaseUrl(url);
+    if (refused.isError())
+        qCWarning(lcSync) << "base URL from the settings refused:" << refused.technicalSummary();
+}
+
+Database *Workspace::database() const { return d->database.get(); }
+AccountRepository *Workspace::accounts() const { return d->accounts.get(); }
+CreditLedger *Workspace::ledger() const { return d->ledger.get(); }
+ActivityLog *Workspace::activity() const { return d->activity.get(); }
+ApiClient *Workspace::client() const { return d->client.get(); }
+AccountsService *Workspace::accountsService() const { return d->accountsService.get(); }
+AccountsSync *Workspace::accountsSync() const { return d->accountsSync.get(); }
+AppSettings *Workspace::settings() const { return d->settings.get(); }
+CallRecorder *Workspace::recorder() const { return d->recorder.get(); }
+
+} // namespace ld
