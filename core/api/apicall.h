@@ -36,6 +36,8 @@ struct ApiRequest
     QString action;       // "list_inbox", "login", "list_accounts", ...
 };
 
+// Owned by its ApiClient, and deleted (deleteLater) once done() has been emitted: read what
+// you need in handlers of finished()/failed()/done(), and hold it in a QPointer otherwise.
 class ApiCall : public QObject
 {
     Q_OBJECT
@@ -65,7 +67,7 @@ public:
 
 Q_SIGNALS:
     void stateChanged(ld::ApiCall::State state);
-    void retrying(int attempt, int delayMs);
+    void retrying(int attempt, int delayMs); // attempt: the number of the try that will follow
     void finished();                     // success
     void failed(const ld::ApiError &error);
     void done();                         // after finished() or failed(), exactly once
@@ -73,6 +75,8 @@ Q_SIGNALS:
 private:
     friend class ApiClient;
     ApiCall(ApiClient *client, ApiRequest request, qint64 id);
+    void setState(State s);
+    void dropReply(); // stops the timers and aborts an in-flight reply without a signal
 
     ApiClient *m_client;
     ApiRequest m_request;
@@ -86,7 +90,12 @@ private:
     QDateTime m_startedAt;
     QDateTime m_finishedAt;
     QPointer<QNetworkReply> m_reply;
-    QTimer *m_retryTimer = nullptr;
+    QTimer *m_retryTimer = nullptr;   // back-off and rate-limit waits
+    QTimer *m_timeoutTimer = nullptr; // per attempt
+    bool m_timedOut = false;
+    bool m_announced = false;         // callStarted() emitted
+    QString m_tlsErrors;              // sslErrors() of the current attempt, never ignored
+    qint64 m_attemptStartMs = 0;
 };
 
 } // namespace ld

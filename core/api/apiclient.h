@@ -4,6 +4,7 @@
 // refuses plain http:// except to loopback. One instance per thread (it owns its own
 // QNetworkAccessManager unless one is given).
 #include "apicall.h"
+#include "retrypolicy.h" // RetryTiming
 
 #include <QList>
 #include <memory>
@@ -11,18 +12,11 @@
 #include <QUrl>
 
 class QNetworkAccessManager;
+class QNetworkRequest;
 
 namespace ld {
 
 class RateLimiter;
-
-struct RetryTiming
-{
-    int baseMs = 1000;     // first back-off step (full jitter)
-    int capMs = 60000;     // no single wait longer than this
-    int max429Tries = 5;   // total tries for a 429 (reads and writes)
-    int maxReadTries = 3;  // total tries for a read after 500 or a transport error
-};
 
 class ApiClient : public QObject
 {
@@ -64,6 +58,10 @@ Q_SIGNALS:
 
 private:
     friend class ApiCall;
+    void announce(ApiCall *call); // emits callStarted() once
+    void begin(ApiCall *call);
+    void acquireAndStart(ApiCall *call);
+    QNetworkRequest buildRequest(const ApiRequest &request) const;
     void startAttempt(ApiCall *call);
     void onReplyFinished(ApiCall *call);
     void finishCall(ApiCall *call, const ApiError &error);

@@ -20,7 +20,10 @@ struct ApiError
         Config,        // the client refused to send (no API key, plain http to a remote host, ...)
     };
 
-    QString code;       // e.g. "INVALID_API_KEY"; empty when the server gave none
+    // The server's code, e.g. "INVALID_API_KEY"; empty when the server gave none. For Transport
+    // errors the client names the failure itself: CONNECTION_REFUSED and HOST_NOT_FOUND (the
+    // request never left), CONNECTION_CLOSED, NETWORK_ERROR (it may have been sent).
+    QString code;
     QString message;    // the server's message or a technical description
     int httpStatus = 0; // 0 when no HTTP reply was received
     Kind kind = Kind::None;
