@@ -1,0 +1,124 @@
+#include "appsettings.h"
+
+#include <QSettings>
+
+namespace ld {
+
+namespace {
+
+const QString kBaseUrl = QStringLiteral("network/baseUrl");
+const QString kMinDelay = QStringLiteral("pacing/minDelayMs");
+const QString kMaxDelay = QStringLiteral("pacing/maxDelayMs");
+const QString kInvitesDay = QStringLiteral("pacing/invitesPerDay");
+const QString kInvitesWeek = QStringLiteral("pacing/invitesPerWeek");
+const QString kMessagesDay = QStringLiteral("pacing/messagesPerDay");
+const QString kPostsDay = QStringLiteral("pacing/postsPerDay");
+const QString kNotifications = QStringLiteral("notifications/enabled");
+const QString kLowBalance = QStringLiteral("credits/lowBalanceThreshold");
+const QString kFirstRunDone = QStringLiteral("app/firstRunDone");
+
+QUrl defaultBaseUrl()
+{
+    return QUrl(QStringLiteral("https://api.linkupapi.com"));
+}
+
+} // namespace
+
+AppSettings::AppSettings(const QString &iniPath, QObject *parent)
+    : QObject(parent), m_settings(std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
+{
+}
+
+AppSettings::~AppSettings() = default;
+
+QUrl AppSettings::baseUrl() const
+{
+    const QUrl url(m_settings->value(kBaseUrl).toString(), QUrl::StrictMode);
+    if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty())
+        return defaultBaseUrl();
+    return url;
+}
+
+void AppSettings::setBaseUrl(const QUrl &url)
+{
+    const QString text = url.toString();
+    if (m_settings->value(kBaseUrl, defaultBaseUrl().toString()).toString() == text)
+        return;
+    m_settings->setValue(kBaseUrl, text); // a string, so the INI stays readable and editable
+    Q_EMIT changed();
+}
+
+PacingLimits AppSettings::pacing() const
+{
+    const PacingLimits d;
+    PacingLimits p;
+    p.minDelayMs = m_settings->value(kMinDelay, d.minDelayMs).toInt();
+    p.maxDelayMs = m_settings->value(kMaxDelay, d.maxDelayMs).toInt();
+    p.invitesPerDay = m_settings->value(kInvitesDay, d.invitesPerDay).toInt();
+    p.invitesPerWeek = m_settings->value(kInvitesWeek, d.invitesPerWeek).toInt();
+    p.messagesPerDay = m_settings->value(kMessagesDay, d.messagesPerDay).toInt();
+    p.postsPerDay = m_settings->value(kPostsDay, d.postsPerDay).toInt();
+    return p;
+}
+
+void AppSettings::setPacing(const PacingLimits &limits)
+{
+    const PacingLimits old = pacing();
+    if (old.minDelayMs == limits.minDelayMs && old.maxDelayMs == limits.maxDelayMs
+        && old.invitesPerDay == limits.invitesPerDay && old.invitesPerWeek == limits.invitesPerWeek
+        && old.messagesPerDay == limits.messagesPerDay && old.postsPerDay == limits.postsPerDay)
+        return;
+    m_settings->setValue(kMinDelay, limits.minDelayMs);
+    m_settings->setValue(kMaxDelay, limits.maxDelayMs);
+    m_settings->setValue(kInvitesDay, limits.invitesPerDay);
+    m_settings->setValue(kInvitesWeek, limits.invitesPerWeek);
+    m_settings->setValue(kMessagesDay, limits.messagesPerDay);
+    m_settings->setValue(kPostsDay, limits.postsPerDay);
+    Q_EMIT changed();
+}
+
+bool AppSettings::notificationsEnabled() const
+{
+    return m_settings->value(kNotifications, true).toBool();
+}
+
+void AppSettings::setNotificationsEnabled(bool on)
+{
+    if (notificationsEnabled() == on)
+        return;
+    m_settings->setValue(kNotifications, on);
+    Q_EMIT changed();
+}
+
+int AppSettings::lowBalanceThreshold() const
+{
+    return m_settings->value(kLowBalance, 100).toInt();
+}
+
+void AppSettings::setLowBalanceThreshold(int credits)
+{
+    if (lowBalanceThreshold() == credits)
+        return;
+    m_settings->setValue(kLowBalance, credits);
+    Q_EMIT changed();
+}
+
+bool AppSettings::firstRunDone() const
+{
+    return m_settings->value(kFirstRunDone, false).toBool();
+}
+
+void AppSettings::setFirstRunDone(bool done)
+{
+    if (firstRunDone() == done)
+        return;
+    m_settings->setValue(kFirstRunDone, done);
+    Q_EMIT changed();
+}
+
+void AppSettings::sync()
+{
+    m_settings->sync();
+}
+
+} // namespace ld
