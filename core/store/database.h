@@ -13,7 +13,7 @@ class Database : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int SchemaVersion = 1; // raise by one with each new migrateToN()
+    static constexpr int SchemaVersion = 2; // raise by one with each new migrateToN()
 
     enum class OpenError { None, CannotOpen, NewerVersion, NotADatabase, MigrationFailed };
 
@@ -39,7 +39,8 @@ public:
 private:
     bool openImpl(const QString &path, int targetVersion);
     bool migrate(int from, int to);
-    QString m_path;
+    QString m_path;         // as given to open(), ":memory:" included
+    QString m_databaseName; // what SQLite opens; empty when closed
     QString m_connectionPrefix;
     OpenError m_openError = OpenError::None;
     QString m_errorString;

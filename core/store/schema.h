@@ -1,0 +1,13 @@
+#pragma once
+// The schema steps of Database: migrateToN() brings a database at version N-1 to version N.
+// Each runs inside the transaction Database opened for it; it returns false with `error` set
+// and leaves the rollback to the caller. Never edit a step that has shipped: add a new one.
+#include <QSqlDatabase>
+#include <QString>
+
+namespace ld::schema {
+
+bool migrateTo1(QSqlDatabase &db, QString *error); // accounts, activity_log
+bool migrateTo2(QSqlDatabase &db, QString *error); // credit_ledger
+
+} // namespace ld::schema

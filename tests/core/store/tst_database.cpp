@@ -1,0 +1,317 @@
+#include "store/database.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using ld::Database;
+
+class TstDatabase : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void freshFileIsCurrentAndWal();
+    void memoryDatabaseWorks();
+    void connectionPerThread();
+    void migratesFromEveryOlderVersion_data();
+    void migratesFromEveryOlderVersion();
+    void failedMigrationLeavesPreviousVersion();
+    void newerVersionIsRefusedUntouched_data();
+    void newerVersionIsRefusedUntouched();
+    void notADatabaseIsRefusedUntouched_data();
+    void notADatabaseIsRefusedUntouched();
+
+private:
+    QString dbPath() const { return m_dir->filePath(QStringLiteral("linkup-desk.sqlite")); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+namespace {
+
+QByteArray sha256Of(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+QVariant scalar(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        return {};
+    return q.value(0);
+}
+
+bool exec(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    const bool ok = q.exec(sql);
+    if (!ok)
+        qWarning() << sql << q.lastError().text();
+    return ok;
+}
+
+// The schema as SQLite describes it, order-independent: equal for a database migrated step
+// by step and one created at the current version.
+QStringList schemaOf(const QSqlDatabase &db)
+{
+    QStringList out;
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+                          "ORDER BY type, name"));
+    while (q.next())
+        out << q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString() + QLatin1Char(' ')
+                   + q.value(2).toString();
+    return out;
+}
+
+// Rows that are valid at `version`: one per table that exists then. When a migration step
+// is added, add the rows its tables can hold here and what survives to checkSeeded().
+void seedAt(const QSqlDatabase &db, int version)
+{
+    if (version >= 1) {
+        QVERIFY(exec(db, QStringLiteral(
+            "INSERT INTO accounts (id, name, platform, country, status, raw_status, is_active, "
+            "created_at, updated_at, extra_json, seen_at) VALUES ('acc-1', 'Ada', 'linkedin', 'FR', "
+            "1, 'active', 1, '2025-01-15T10:32:00.000Z', NULL, '{\"k\":1}', '2025-01-16T00:00:00.000Z')")));
+        QVERIFY(exec(db, QStringLiteral(
+            "INSERT INTO activity_log (at, account_id, action, ok, http_status, message) VALUES "
+            "('2025-01-15T10:32:00.000Z', 'acc-1', 'list_inbox', 1, 200, 'Done')")));
+    }
+    if (version >= 2) {
+        QVERIFY(exec(db, QStringLiteral("INSERT INTO credit_ledger (at, account_id, action, credits) "
+                                        "VALUES ('2025-01-15T10:32:00.000Z', 'acc-1', 'list_inbox', 3)")));
+    }
+}
+
+void checkSeeded(const QSqlDatabase &db, int version)
+{
+    const int accounts = version >= 1 ? 1 : 0;
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM accounts")).toInt(), accounts);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM activity_log")).toInt(), accounts);
+    if (version >= 1) {
+        QCOMPARE(scalar(db, QStringLiteral("SELECT name FROM accounts WHERE id = 'acc-1'")).toString(),
+                 QStringLiteral("Ada"));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT extra_json FROM accounts")).toString(),
+                 QStringLiteral("{\"k\":1}"));
+    }
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM credit_ledger")).toInt(),
+             version >= 2 ? 1 : 0);
+}
+
+} // namespace
+
+void TstDatabase::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TstDatabase::freshFileIsCurrentAndWal()
+{
+    Database db;
+    QVERIFY2(db.open(dbPath()), qPrintable(db.errorString()));
+    QVERIFY(db.isOpen());
+    QCOMPARE(db.openError(), Database::OpenError::None);
+    QCOMPARE(db.userVersion(), Database::SchemaVersion);
+    QCOMPARE(scalar(db.connection(), QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    QCOMPARE(scalar(db.connection(), QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+    QVERIFY(scalar(db.connection(), QStringLiteral("PRAGMA busy_timeout")).toInt() > 0);
+    db.close();
+    QVERIFY(!db.isOpen());
+
+    Database again; // reopening a current file changes nothing
+    QVERIFY2(again.open(dbPath()), qPrintable(again.errorString()));
+    QCOMPARE(again.userVersion(), Database::SchemaVersion);
+}
+
+void TstDatabase::memoryDatabaseWorks()
+{
+    Database db;
+    QVERIFY2(db.open(QStringLiteral(":memory:")), qPrintable(db.errorString()));
+    QCOMPARE(db.userVersion(), Database::SchemaVersion);
+    QCOMPARE(db.path(), QStringLiteral(":memory:"));
+    QVERIFY(exec(db.connection(), QStringLiteral("INSERT INTO accounts (id, seen_at) VALUES ('m', 'x')")));
+
+    // Another thread sees the same in-memory data.
+    int seen = -1;
+    QThread *thread = QThread::create([&] {
+        seen = scalar(db.connection(), QStringLiteral("SELECT count(*) FROM accounts")).toInt();
+    });
+    thread->start();
+    QVERIFY(thread->wait(30000));
+    delete thread;
+    QCOMPARE(seen, 1);
+
+    Database other; // two memory databases are separate
+    QVERIFY(other.open(QStringLiteral(":memory:")));
+    QCOMPARE(scalar(other.connection(), QStringLiteral("SELECT count(*) FROM accounts")).toInt(), 0);
+}
+
+void TstDatabase::connectionPerThread()
+{
+    Database db;
+    QVERIFY2(db.open(dbPath()), qPrintable(db.errorString()));
+    const QString mainName = db.connection().connectionName();
+
+    QString threadName;
+    bool wrote = false;
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        QSqlDatabase c = db.connection();
+        threadName = c.connectionName();
+        wrote = exec(c, QStringLiteral("INSERT INTO accounts (id, seen_at) VALUES ('t', 'x')"));
+    }));
+    thread->start();
+    QVERIFY(thread->wait(30000));
+
+    QVERIFY(wrote);
+    QVERIFY(!threadName.isEmpty());
+    QVERIFY(threadName != mainName);
+    QCOMPARE(db.connection().connectionName(), mainName); // same connection on the same thread
+    QCOMPARE(scalar(db.connection(), QStringLiteral("SELECT count(*) FROM accounts")).toInt(), 1);
+    // The thread's connection went away with its thread.
+    QVERIFY(!QSqlDatabase::contains(threadName));
+}
+
+void TstDatabase::migratesFromEveryOlderVersion_data()
+{
+    QTest::addColumn<int>("from");
+    for (int v = 0; v < Database::SchemaVersion; ++v)
+        QTest::addRow("from %d", v) << v;
+}
+
+void TstDatabase::migratesFromEveryOlderVersion()
+{
+    QFETCH(int, from);
+    QStringList currentSchema;
+    {
+        Database fresh;
+        QVERIFY(fresh.open(m_dir->filePath(QStringLiteral("fresh.sqlite"))));
+        currentSchema = schemaOf(fresh.connection());
+    }
+    {
+        Database old;
+        QVERIFY2(old.openAtVersion(dbPath(), from), qPrintable(old.errorString()));
+        QCOMPARE(old.userVersion(), from);
+        seedAt(old.connection(), from);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    Database db;
+    QVERIFY2(db.open(dbPath()), qPrintable(db.errorString()));
+    QCOMPARE(db.userVersion(), Database::SchemaVersion);
+    QCOMPARE(schemaOf(db.connection()), currentSchema);
+    checkSeeded(db.connection(), from);
+}
+
+void TstDatabase::failedMigrationLeavesPreviousVersion()
+{
+    const int from = Database::SchemaVersion - 1;
+    {
+        Database old;
+        QVERIFY(old.openAtVersion(dbPath(), from));
+        // A table in the way of the last step makes it fail halfway.
+        QVERIFY(exec(old.connection(), QStringLiteral("CREATE TABLE credit_ledger_by_time (x)")));
+    }
+    Database db;
+    QVERIFY(!db.open(dbPath()));
+    QCOMPARE(db.openError(), Database::OpenError::MigrationFailed);
+    QVERIFY2(db.errorString().contains(QStringLiteral("could not be upgraded")), qPrintable(db.errorString()));
+
+    Database check;
+    QVERIFY(check.openAtVersion(dbPath(), from));
+    QCOMPARE(check.userVersion(), from);
+    QVERIFY(!schemaOf(check.connection()).join(QLatin1Char('\n')).contains(QStringLiteral("credit_ledger ")));
+}
+
+void TstDatabase::newerVersionIsRefusedUntouched_data()
+{
+    QTest::addColumn<bool>("wal");
+    QTest::newRow("rollback journal") << false;
+    QTest::newRow("wal") << true;
+}
+
+void TstDatabase::newerVersionIsRefusedUntouched()
+{
+    QFETCH(bool, wal);
+    const int newer = Database::SchemaVersion + 5;
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        raw.setDatabaseName(dbPath());
+        QVERIFY(raw.open());
+        if (wal)
+            QVERIFY(exec(raw, QStringLiteral("PRAGMA journal_mode=WAL")));
+        QVERIFY(exec(raw, QStringLiteral("CREATE TABLE future (x)")));
+        QVERIFY(exec(raw, QStringLiteral("PRAGMA user_version = %1").arg(newer)));
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    const QByteArray before = sha256Of(dbPath());
+    QVERIFY(!before.isEmpty());
+
+    Database db;
+    QVERIFY(!db.open(dbPath()));
+    QCOMPARE(db.openError(), Database::OpenError::NewerVersion);
+    QVERIFY(!db.isOpen());
+    const QString message = db.errorString();
+    QVERIFY2(message.contains(QStringLiteral("newer version of LinkUp Desk (schema %1)").arg(newer)), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("up to %1").arg(Database::SchemaVersion)), qPrintable(message));
+    QVERIFY2(message.contains(QDir::toNativeSeparators(m_dir->path())), qPrintable(message));
+
+    QCOMPARE(sha256Of(dbPath()), before);
+    QVERIFY(!QFile::exists(dbPath() + QStringLiteral("-wal")));
+    QVERIFY(!QFile::exists(dbPath() + QStringLiteral("-shm")));
+}
+
+void TstDatabase::notADatabaseIsRefusedUntouched_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("text") << QByteArray("these are not the bytes you are looking for\n").repeated(200);
+    QTest::newRow("short garbage") << QByteArray("\x01\x02\x03", 3);
+
+    // A real database cut off while being copied.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("whole.sqlite"));
+    {
+        Database db;
+        db.open(path);
+        for (int i = 0; i < 200; ++i)
+            exec(db.connection(), QStringLiteral("INSERT INTO activity_log (at, action, ok, message) "
+                                                 "VALUES ('t', 'a', 1, '%1')").arg(QString(200, QLatin1Char('x'))));
+    }
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    const QByteArray whole = f.readAll();
+    QTest::newRow("header only") << whole.left(100);
+    QTest::newRow("truncated mid-page") << whole.left(whole.size() / 2 + 17);
+    QTest::newRow("truncated at a page") << whole.left(4096);
+}
+
+void TstDatabase::notADatabaseIsRefusedUntouched()
+{
+    QFETCH(QByteArray, content);
+    {
+        QFile f(dbPath());
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+    }
+    const QByteArray before = sha256Of(dbPath());
+
+    Database db;
+    QVERIFY(!db.open(dbPath()));
+    QCOMPARE(db.openError(), Database::OpenError::NotADatabase);
+    QVERIFY2(db.errorString().contains(QDir::toNativeSeparators(dbPath())), qPrintable(db.errorString()));
+    QVERIFY2(db.errorString().contains(QStringLiteral("Move it aside")), qPrintable(db.errorString()));
+    QCOMPARE(sha256Of(dbPath()), before);
+}
+
+QTEST_GUILESS_MAIN(TstDatabase)
+#include "tst_database.moc"
