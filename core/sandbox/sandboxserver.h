@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 #include <memory>
 
@@ -21,6 +22,10 @@ struct Seeds
     static QString verificationCode();    // the code that passes: "123456"
     static QString expiredToken();        // a V1 login_token that is expired: "expired-v1-token"
     static QString wrongPassword();       // password that is refused: "wrong-password"
+    // Seeded accounts (additive): three active ones and one whose session expired.
+    static QString primaryAccountId();    // "69c127c37cae0494dd827286", Camille Laurent (FR)
+    static QString inactiveAccountId();   // "69c127c37cae0494dd827289", Priya Nair (UK)
+    static QStringList accountIds();      // all four, in /v2/accounts order
 };
 
 struct RecordedRequest
@@ -79,6 +84,11 @@ public:
     // Live events for the later issues: queue an event for an account's hosted webhooks
     // (delivered on open streams and kept 24 h for GET /v2/webhooks/{id}/events).
     void emitEvent(const QString &accountId, const QString &type, const QByteArray &innerJson);
+
+    // Additive: the SSE keep-alive period (default 30 000 ms, as the contract says), so tests
+    // can observe keep-alives quickly; and how many SSE streams are open right now.
+    void setKeepAliveInterval(int msec);
+    int openStreamCount() const;
 
 private:
     struct Private;
