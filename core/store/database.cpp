@@ -29,7 +29,7 @@ QString threadKey()
 // -wal or -shm file, is created next to a file we are going to refuse.
 struct FileHeader
 {
-    enum class Kind { Fresh, Sqlite, NotSqlite, Truncated };
+    enum class Kind { Fresh, Sqlite, NotSqlite, Truncated, Unreadable };
     Kind kind = Kind::Fresh;
     int userVersion = 0;
 };
@@ -41,7 +41,7 @@ FileHeader inspect(const QString &path)
     if (!file.exists() || file.size() == 0)
         return h; // SQLite treats an empty file as a new database
     if (!file.open(QIODevice::ReadOnly)) {
-        h.kind = FileHeader::Kind::NotSqlite;
+        h.kind = FileHeader::Kind::Unreadable;
         return h;
     }
     const qint64 size = file.size();
@@ -163,6 +163,11 @@ bool Database::openImpl(const QString &path, int targetVersion)
         case FileHeader::Kind::Truncated:
             return notADatabase(tr("the file is shorter than its header says; it was probably "
                                    "cut off while being copied"));
+        case FileHeader::Kind::Unreadable:
+            return fail(OpenError::CannotOpen,
+                        tr("The database %1 could not be read. Check that you may read and write "
+                           "it, or move %2 aside to start fresh.")
+                            .arg(file, folder));
         case FileHeader::Kind::Sqlite:
             if (header.userVersion > SchemaVersion)
                 return newer(header.userVersion);
