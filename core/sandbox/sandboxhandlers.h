@@ -17,6 +17,7 @@ struct Request
     QByteArray body;
     QJsonObject json;       // the body when it is a JSON object
     bool jsonObject = false;
+    QString baseUrl;        // "http://127.0.0.1:<port>", for absolute URLs in answers
 };
 
 // One call of an action endpoint (contract §1.3 A) on a known, active account.

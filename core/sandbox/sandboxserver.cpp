@@ -281,6 +281,7 @@ SandboxServer::SandboxServer(QObject *parent) : QObject(parent), d(std::make_uni
         req.path = request.url().path();
         req.query = request.query();
         req.body = request.body();
+        req.baseUrl = baseUrl().toString();
         req.segments = req.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
         const bool v2 = req.segments.value(0) == QLatin1String("v2");
         if (v2)
