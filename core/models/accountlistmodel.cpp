@@ -50,8 +50,8 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
         return int(a.status);
     case StatusTextRole:
         return a.status == Account::Status::Unknown && !a.rawStatus.isEmpty()
-                   ? a.rawStatus
-                   : Account::statusText(a.status);
+            ? a.rawStatus
+            : Account::statusText(a.status);
     case CountryRole:
         return a.country;
     case IsActiveRole:

@@ -33,7 +33,8 @@ void ActivityLogModel::setLimit(int limit)
 void ActivityLogModel::reload()
 {
     beginResetModel();
-    m_rows = m_accountId.isEmpty() ? m_log->recent(m_limit) : m_log->forAccount(m_accountId, m_limit);
+    m_rows
+        = m_accountId.isEmpty() ? m_log->recent(m_limit) : m_log->forAccount(m_accountId, m_limit);
     endResetModel();
 }
 
@@ -45,8 +46,8 @@ void ActivityLogModel::onAppended(const QString &accountId, qint64 id)
     if (id <= newestShown)
         return;
     // Read a few newest entries rather than one: appends that arrived together are all shown.
-    const QList<ActivityEntry> newest = m_accountId.isEmpty() ? m_log->recent(50)
-                                                              : m_log->forAccount(m_accountId, 50);
+    const QList<ActivityEntry> newest
+        = m_accountId.isEmpty() ? m_log->recent(50) : m_log->forAccount(m_accountId, 50);
     QList<ActivityEntry> fresh;
     for (const ActivityEntry &e : newest) {
         if (e.id > newestShown)

@@ -22,8 +22,7 @@ AccountsSync::AccountsSync(AccountsService *service, AccountRepository *accounts
     : QObject(parent)
     , m_service(service)
     , m_accounts(accounts)
-{
-}
+{ }
 
 void AccountsSync::setPageLimit(int limit)
 {

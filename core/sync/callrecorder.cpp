@@ -58,8 +58,8 @@ QString successSentence(const ApiCall *call, const QString &action)
 
 } // namespace
 
-CallRecorder::CallRecorder(ApiClient *client, CreditLedger *ledger, ActivityLog *activity,
-                           QObject *parent)
+CallRecorder::CallRecorder(
+    ApiClient *client, CreditLedger *ledger, ActivityLog *activity, QObject *parent)
     : QObject(parent)
     , m_ledger(ledger)
     , m_activity(activity)

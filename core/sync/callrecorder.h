@@ -17,8 +17,8 @@ class CallRecorder : public QObject
 {
     Q_OBJECT
 public:
-    CallRecorder(ApiClient *client, CreditLedger *ledger, ActivityLog *activity,
-                 QObject *parent = nullptr);
+    CallRecorder(
+        ApiClient *client, CreditLedger *ledger, ActivityLog *activity, QObject *parent = nullptr);
 
     // What would be recorded for a finished call; public so the wording can be tested alone.
     static ActivityEntry activityFor(const ApiCall *call);

@@ -14,8 +14,10 @@ bool endsTheFlow(const ApiError &error)
     if (error.kind == ApiError::Kind::Config || error.kind == ApiError::Kind::Tls)
         return true;
     static const QStringList fatal = {
-        QStringLiteral("INVALID_API_KEY"), QStringLiteral("INSUFFICIENT_CREDITS"),
-        QStringLiteral("INVALID_ACCOUNT"), QStringLiteral("ACCOUNT_INACTIVE"),
+        QStringLiteral("INVALID_API_KEY"),
+        QStringLiteral("INSUFFICIENT_CREDITS"),
+        QStringLiteral("INVALID_ACCOUNT"),
+        QStringLiteral("ACCOUNT_INACTIVE"),
     };
     return fatal.contains(error.code);
 }
@@ -35,8 +37,7 @@ ConnectFlow::ConnectFlow(AccountsService *service, AccountRepository *accounts, 
     : QObject(parent)
     , m_service(service)
     , m_accounts(accounts)
-{
-}
+{ }
 
 bool ConnectFlow::isBusy() const
 {
@@ -155,8 +156,8 @@ void ConnectFlow::onLoginDone(ApiCall *call)
 
 void ConnectFlow::onCheckpointDone(ApiCall *call)
 {
-    const State waiting = m_challenge == LoginResult::Challenge::App ? State::NeedsApproval
-                                                                      : State::NeedsCode;
+    const State waiting
+        = m_challenge == LoginResult::Challenge::App ? State::NeedsApproval : State::NeedsCode;
     if (call->state() == ApiCall::State::Aborted)
         return setState(State::Cancelled);
     if (call->state() != ApiCall::State::Succeeded) {
@@ -173,7 +174,8 @@ void ConnectFlow::onCheckpointDone(ApiCall *call)
         if (result.value.challenge != LoginResult::Challenge::None)
             m_challenge = result.value.challenge;
         m_error = {};
-        setState(m_challenge == LoginResult::Challenge::App ? State::NeedsApproval : State::NeedsCode);
+        setState(
+            m_challenge == LoginResult::Challenge::App ? State::NeedsApproval : State::NeedsCode);
         return;
     }
     if (result.ok() && !result.value.accountId.isEmpty())
@@ -192,17 +194,22 @@ void ConnectFlow::onAccountDone(ApiCall *call)
 {
     Account account;
     const Decoded<Account> decoded = call->state() == ApiCall::State::Succeeded
-                                         ? Account::fromJson(call->data())
-                                         : Decoded<Account>::failure(call->error().technicalSummary());
+        ? Account::fromJson(call->data())
+        : Decoded<Account>::failure(call->error().technicalSummary());
     if (decoded.ok() && !decoded.value.id.isEmpty()) {
         account = decoded.value;
     } else {
         // The login itself succeeded, so the account is connected; its details arrive with the
         // next refresh. Keep what the store may already know rather than blanking it.
-        qCInfo(lcSync) << "connected, but the account's details could not be read:" << decoded.error;
+        qCInfo(lcSync) << "connected, but the account's details could not be read:"
+                       << decoded.error;
         if (const std::optional<Account> known = m_accounts->find(m_accountId))
             account = *known;
         account.id = m_accountId;
+        // Empty rather than null: the store binds a null string as SQL NULL.
+        for (QString *text : { &account.name, &account.country })
+            if (text->isNull())
+                *text = QStringLiteral("");
         account.status = Account::Status::Active;
         account.rawStatus = QStringLiteral("connected");
         account.isActive = true;
@@ -237,8 +244,10 @@ bool ConnectFlow::tokenWasRefused() const
     if (m_mode != Mode::TokenImport || m_error.kind != ApiError::Kind::Api)
         return false;
     static const QStringList notAboutTheToken = {
-        QStringLiteral("INVALID_API_KEY"), QStringLiteral("INSUFFICIENT_CREDITS"),
-        QStringLiteral("RATE_LIMITED"), QStringLiteral("INTERNAL_ERROR"),
+        QStringLiteral("INVALID_API_KEY"),
+        QStringLiteral("INSUFFICIENT_CREDITS"),
+        QStringLiteral("RATE_LIMITED"),
+        QStringLiteral("INTERNAL_ERROR"),
     };
     return !notAboutTheToken.contains(m_error.code);
 }
@@ -252,11 +261,13 @@ QString ConnectFlow::statusText() const
     case State::LoggingIn:
         return tr("Signing in to LinkedIn…");
     case State::NeedsCode:
-        return reason + tr("LinkedIn sent a verification code by e-mail, SMS or your authenticator "
-                           "app — enter it below.");
+        return reason
+            + tr("LinkedIn sent a verification code by e-mail, SMS or your authenticator "
+                 "app — enter it below.");
     case State::NeedsApproval:
-        return reason + tr("Open the LinkedIn app on your phone and approve the sign-in, then "
-                           "click Continue.");
+        return reason
+            + tr("Open the LinkedIn app on your phone and approve the sign-in, then "
+                 "click Continue.");
     case State::Verifying:
         return tr("Checking with LinkedIn…");
     case State::Fetching:

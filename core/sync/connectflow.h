@@ -46,14 +46,13 @@ public:
     QString accountId() const { return m_accountId; }
     ApiError lastError() const { return m_error; }
     QString statusText() const;          // a sentence for the dialog: what is happening, what to do
+    bool isBusy() const;                 // a call is in flight
+    bool isFinished() const;             // Connected, Failed or Cancelled
 
 Q_SIGNALS:
     void stateChanged(ld::ConnectFlow::State state);
     void connected(const QString &accountId);
     void failed(const ld::ApiError &error);
-
-    bool isBusy() const; // a call is in flight
-    bool isFinished() const; // Connected, Failed or Cancelled
 
 private:
     enum class Mode { Login, TokenImport, Checkpoint };

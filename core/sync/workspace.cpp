@@ -1,8 +1,8 @@
 #include "workspace.h"
 
 #include "accountssync.h"
-#include "callrecorder.h"
 #include "api/apiclient.h"
+#include "callrecorder.h"
 #include "services/accountsservice.h"
 #include "store/accountrepository.h"
 #include "store/activitylog.h"
@@ -32,8 +32,7 @@ Workspace::Workspace(const Profile &profile, QObject *parent)
     : QObject(parent)
     , m_profile(profile)
     , d(std::make_unique<Parts>())
-{
-}
+{ }
 
 Workspace::~Workspace()
 {
@@ -47,7 +46,8 @@ bool Workspace::open()
     if (d->database)
         return true;
     if (!m_profile.isValid()) {
-        m_error = m_profile.error().isEmpty() ? tr("No profile directory was given.") : m_profile.error();
+        m_error = m_profile.error().isEmpty() ? tr("No profile directory was given.")
+                                              : m_profile.error();
         return false;
     }
     auto database = std::make_unique<Database>();
@@ -63,7 +63,8 @@ bool Workspace::open()
     d->client = std::make_unique<ApiClient>();
     d->accountsService = std::make_unique<AccountsService>(d->client.get());
     d->accountsSync = std::make_unique<AccountsSync>(d->accountsService.get(), d->accounts.get());
-    d->recorder = std::make_unique<CallRecorder>(d->client.get(), d->ledger.get(), d->activity.get());
+    d->recorder
+        = std::make_unique<CallRecorder>(d->client.get(), d->ledger.get(), d->activity.get());
     applyBaseUrl();
     connect(d->settings.get(), &AppSettings::changed, this, &Workspace::applyBaseUrl);
     m_error.clear();
@@ -80,14 +81,41 @@ void Workspace::applyBaseUrl()
         qCWarning(lcSync) << "base URL from the settings refused:" << refused.technicalSummary();
 }
 
-Database *Workspace::database() const { return d->database.get(); }
-AccountRepository *Workspace::accounts() const { return d->accounts.get(); }
-CreditLedger *Workspace::ledger() const { return d->ledger.get(); }
-ActivityLog *Workspace::activity() const { return d->activity.get(); }
-ApiClient *Workspace::client() const { return d->client.get(); }
-AccountsService *Workspace::accountsService() const { return d->accountsService.get(); }
-AccountsSync *Workspace::accountsSync() const { return d->accountsSync.get(); }
-AppSettings *Workspace::settings() const { return d->settings.get(); }
-CallRecorder *Workspace::recorder() const { return d->recorder.get(); }
+Database *Workspace::database() const
+{
+    return d->database.get();
+}
+AccountRepository *Workspace::accounts() const
+{
+    return d->accounts.get();
+}
+CreditLedger *Workspace::ledger() const
+{
+    return d->ledger.get();
+}
+ActivityLog *Workspace::activity() const
+{
+    return d->activity.get();
+}
+ApiClient *Workspace::client() const
+{
+    return d->client.get();
+}
+AccountsService *Workspace::accountsService() const
+{
+    return d->accountsService.get();
+}
+AccountsSync *Workspace::accountsSync() const
+{
+    return d->accountsSync.get();
+}
+AppSettings *Workspace::settings() const
+{
+    return d->settings.get();
+}
+CallRecorder *Workspace::recorder() const
+{
+    return d->recorder.get();
+}
 
 } // namespace ld

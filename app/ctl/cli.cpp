@@ -1,0 +1,204 @@
+#include "cli.h"
+
+#include "commands.h"
+#include "version.h"
+
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace ld::ctl {
+
+namespace {
+
+const char *const helpText = R"(Usage: linkupctl [GLOBAL OPTIONS] COMMAND [OPTIONS]
+
+The command-line companion of LinkUp Desk, for the LinkUp V2 API.
+
+Global options (before the command):
+  --base-url URL     API base URL for this run (https://, or http:// to loopback only)
+  --profile DIR      profile directory (database, settings, logs); created if missing
+  --json             machine-readable JSON output
+  --version          print the version and exit
+  --help             print this help and exit
+
+Commands:
+  accounts list                       list the connected LinkedIn accounts
+  accounts show ID                    every field the API reports for one account
+  login --token-stdin --country CC    import a V1 login_token read from stdin
+  login --email E [--country CC]      fresh login; the password is read from stdin or a
+                                      prompt, then the 2FA checkpoint if LinkedIn asks
+  checkpoint --account ID [--code C]  complete a pending checkpoint (code, or app approval)
+  credits                             credits spent per account and action (from the
+                                      profile's ledger), and the balance when available
+  sandbox --port N [--api-key K]      run the local sandbox server on 127.0.0.1 until
+                                      SIGINT/SIGTERM (port 0: any free port)
+
+The API key comes from the LINKUP_API_KEY environment variable, else from the keychain
+entry that LinkUp Desk saves from its Settings page.
+LINKUPCTL_VERBOSE=1 prints the (redacted) log on stderr.
+Exit status: 0 on success, 1 on an error, 2 on a usage error.
+)";
+
+void writeTo(FILE *stream, const QString &line)
+{
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+// Takes "--name value" or "--name=value" at args[*i]; false when it is not option `name`.
+bool takeValue(const QStringList &args, int *i, const QString &name, QString *value, QString *error)
+{
+    const QString &arg = args.at(*i);
+    if (arg.startsWith(name + QLatin1Char('='))) {
+        *value = arg.mid(name.size() + 1);
+        return true;
+    }
+    if (arg != name)
+        return false;
+    if (*i + 1 >= args.size()) {
+        *error = QStringLiteral("%1 needs a value").arg(name);
+        return true;
+    }
+    *value = args.at(++*i);
+    return true;
+}
+
+} // namespace
+
+bool parseCommandArgs(const QStringList &args, const QStringList &valueOptions,
+    const QStringList &flagOptions, CommandArgs *out, QString *error)
+{
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &arg = args.at(i);
+        if (!arg.startsWith(QLatin1String("--"))) {
+            out->positional.append(arg);
+            continue;
+        }
+        if (flagOptions.contains(arg)) {
+            out->flags.insert(arg);
+            continue;
+        }
+        bool known = false;
+        for (const QString &name : valueOptions) {
+            QString value;
+            if (takeValue(args, &i, name, &value, error)) {
+                if (!error->isEmpty())
+                    return false;
+                out->values.insert(name, value);
+                known = true;
+                break;
+            }
+        }
+        if (!known) {
+            static const QStringList globals = { QStringLiteral("--json"),
+                QStringLiteral("--profile"), QStringLiteral("--base-url") };
+            const QString name = arg.section(QLatin1Char('='), 0, 0);
+            *error = globals.contains(name)
+                ? QStringLiteral("%1 is a global option: put it before the command").arg(name)
+                : QStringLiteral("unknown option %1").arg(name);
+            return false;
+        }
+    }
+    return true;
+}
+
+void printLine(const QString &line)
+{
+    writeTo(stdout, line);
+}
+
+void printJson(const QJsonObject &object)
+{
+    printLine(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+}
+
+void printInfo(const QString &line)
+{
+    writeTo(stderr, line);
+}
+
+void printPrompt(const QString &prompt)
+{
+    const QByteArray bytes = prompt.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+QString oneLine(const QString &text)
+{
+    return text.simplified();
+}
+
+int fail(const QString &message)
+{
+    writeTo(stderr, QStringLiteral("linkupctl: ") + oneLine(message));
+    return ExitError;
+}
+
+int usageError(const QString &message)
+{
+    writeTo(stderr, QStringLiteral("linkupctl: %1 (see linkupctl --help)").arg(oneLine(message)));
+    return ExitUsage;
+}
+
+int run(const QStringList &arguments)
+{
+    GlobalOptions options;
+    int i = 1;
+    for (; i < arguments.size() && arguments.at(i).startsWith(QLatin1Char('-')); ++i) {
+        const QString &arg = arguments.at(i);
+        QString error;
+        if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
+            std::fputs(helpText, stdout);
+            std::fflush(stdout);
+            return ExitOk;
+        }
+        if (arg == QLatin1String("--version")) {
+            printLine(QStringLiteral("linkupctl %1").arg(QStringLiteral(LD_VERSION)));
+            return ExitOk;
+        }
+        if (arg == QLatin1String("--json")) {
+            options.json = true;
+            continue;
+        }
+        if (takeValue(arguments, &i, QStringLiteral("--base-url"), &options.baseUrl, &error)
+            || takeValue(arguments, &i, QStringLiteral("--profile"), &options.profileDir, &error)) {
+            if (!error.isEmpty())
+                return usageError(error);
+            continue;
+        }
+        return usageError(QStringLiteral("unknown option %1").arg(arg));
+    }
+    if (i >= arguments.size())
+        return usageError(QStringLiteral("no command given"));
+
+    const QString command = arguments.at(i);
+    const QStringList rest = arguments.mid(i + 1);
+    if (command == QLatin1String("accounts")) {
+        const QString sub = rest.value(0);
+        if (sub == QLatin1String("list"))
+            return accountsList(options, rest.mid(1));
+        if (sub == QLatin1String("show"))
+            return accountsShow(options, rest.mid(1));
+        return usageError(sub.isEmpty() ? QStringLiteral("accounts needs list or show")
+                                        : QStringLiteral("unknown accounts command %1").arg(sub));
+    }
+    if (command == QLatin1String("login"))
+        return login(options, rest);
+    if (command == QLatin1String("checkpoint"))
+        return checkpoint(options, rest);
+    if (command == QLatin1String("credits"))
+        return credits(options, rest);
+    if (command == QLatin1String("sandbox"))
+        return sandbox(options, rest);
+    if (command == QLatin1String("help")) {
+        std::fputs(helpText, stdout);
+        std::fflush(stdout);
+        return ExitOk;
+    }
+    return usageError(QStringLiteral("unknown command %1").arg(command));
+}
+
+} // namespace ld::ctl

@@ -1,0 +1,14 @@
+#pragma once
+// One function per linkupctl command; each returns the process exit code.
+#include "cli.h"
+
+namespace ld::ctl {
+
+int accountsList(const GlobalOptions &options, const QStringList &args);
+int accountsShow(const GlobalOptions &options, const QStringList &args);
+int login(const GlobalOptions &options, const QStringList &args);
+int checkpoint(const GlobalOptions &options, const QStringList &args);
+int credits(const GlobalOptions &options, const QStringList &args);
+int sandbox(const GlobalOptions &options, const QStringList &args);
+
+} // namespace ld::ctl

@@ -1,0 +1,149 @@
+// Workspace: one profile directory becomes a database, settings and a client whose every call
+// is recorded; a database from a newer version is refused with its own message.
+#include "api/apiclient.h"
+#include "sandbox/sandboxserver.h"
+#include "store/accountrepository.h"
+#include "store/activitylog.h"
+#include "store/creditledger.h"
+#include "store/database.h"
+#include "support/appsettings.h"
+#include "sync/accountssync.h"
+#include "sync/callrecorder.h"
+#include "sync/workspace.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ld;
+
+class TstWorkspace : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void opensAProfileDirectory();
+    void baseUrlComesFromTheSettings();
+    void refusesANewerDatabase();
+    void refusesAnInvalidProfile();
+    void everyCallIsRecorded();
+
+private:
+    static int userVersion(const QString &path);
+};
+
+int TstWorkspace::userVersion(const QString &path)
+{
+    int version = -1;
+    {
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+                version = q.value(0).toInt();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("probe"));
+    return version;
+}
+
+void TstWorkspace::opensAProfileDirectory()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("profile"));
+    Workspace ws(Profile::open(path));
+    QVERIFY(!ws.database());
+    QVERIFY2(ws.open(), qPrintable(ws.errorString()));
+    QVERIFY(ws.errorString().isEmpty());
+    QVERIFY(ws.database() && ws.accounts() && ws.ledger() && ws.activity() && ws.client()
+        && ws.accountsService() && ws.accountsSync() && ws.settings() && ws.recorder());
+    QVERIFY(QFile::exists(ws.profile().databasePath()));
+    QCOMPARE(ws.database()->userVersion(), Database::SchemaVersion);
+    QCOMPARE(ws.client()->baseUrl(), ws.settings()->baseUrl());
+    QVERIFY(ws.open()); // twice is harmless
+}
+
+void TstWorkspace::baseUrlComesFromTheSettings()
+{
+    QTemporaryDir dir;
+    const Profile profile = Profile::open(dir.path());
+    {
+        AppSettings settings(profile.settingsPath());
+        settings.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:4321")));
+        settings.sync();
+    }
+    Workspace ws(profile);
+    QVERIFY(ws.open());
+    QCOMPARE(ws.client()->baseUrl(), QUrl(QStringLiteral("http://127.0.0.1:4321")));
+
+    ws.settings()->setBaseUrl(QUrl(QStringLiteral("https://api.example.com")));
+    QCOMPARE(ws.client()->baseUrl(), QUrl(QStringLiteral("https://api.example.com")));
+    // Plain http to a remote host is refused by the client: the old URL stays.
+    ws.settings()->setBaseUrl(QUrl(QStringLiteral("http://api.example.com")));
+    QCOMPARE(ws.client()->baseUrl(), QUrl(QStringLiteral("https://api.example.com")));
+}
+
+void TstWorkspace::refusesANewerDatabase()
+{
+    QTemporaryDir dir;
+    const Profile profile = Profile::open(dir.path());
+    const int newer = Database::SchemaVersion + 3;
+    {
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
+        db.setDatabaseName(profile.databasePath());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE from_the_future (x INTEGER)")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(newer)));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("future"));
+
+    Workspace ws(profile);
+    QVERIFY(!ws.open());
+    QVERIFY2(
+        ws.errorString().contains(QStringLiteral("newer version")), qPrintable(ws.errorString()));
+    QVERIFY(!ws.database());
+    QVERIFY(!ws.client());
+    QCOMPARE(userVersion(profile.databasePath()), newer);
+}
+
+void TstWorkspace::refusesAnInvalidProfile()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("a-file"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.close();
+    Workspace ws(Profile::open(file + QStringLiteral("/inside")));
+    QVERIFY(!ws.open());
+    QVERIFY(!ws.errorString().isEmpty());
+}
+
+void TstWorkspace::everyCallIsRecorded()
+{
+    sandbox::SandboxServer server;
+    QVERIFY(server.listen());
+    QTemporaryDir dir;
+    Workspace ws(Profile::open(dir.path()));
+    QVERIFY(ws.open());
+    QVERIFY(!ws.client()->setBaseUrl(server.baseUrl()).isError());
+    ws.client()->setApiKey(sandbox::Seeds::apiKey());
+
+    QSignalSpy refreshed(ws.accountsSync(), &AccountsSync::refreshed);
+    ws.accountsSync()->refreshAll();
+    QVERIFY(refreshed.wait());
+    QCOMPARE(ws.accounts()->count(), 4);
+    QTRY_COMPARE(ws.activity()->recent(10).size(), 1);
+    QVERIFY(ws.activity()->recent(10).first().ok);
+    QCOMPARE(ws.ledger()->summary().size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TstWorkspace)
+#include "tst_workspace.moc"
