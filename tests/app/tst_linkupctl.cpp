@@ -1,5 +1,7 @@
 // linkupctl end to end: every command runs as a separate process against `linkupctl sandbox`
 // on loopback, with a throw-away profile and the key in LINKUP_API_KEY.
+#include "secrets/apikeyvault.h"
+#include "secrets/keychainsecretstore.h"
 #include "store/activitylog.h"
 #include "store/creditledger.h"
 #include "store/database.h"
@@ -11,6 +13,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -45,6 +48,8 @@ private Q_SLOTS:
     void credits();
     void wrongKey();
     void noKeyAnywhere();
+    void keyFromTheKeychain();
+    void plainHttpToARemoteHostIsRefused();
     void everyCallIsInTheProfile();
     void sandboxExitsCleanly_data();
     void sandboxExitsCleanly();
@@ -375,6 +380,43 @@ void TstLinkupCtl::noKeyAnywhere()
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.errLines().size(), 1);
     QVERIFY2(r.err.contains(QStringLiteral("LINKUP_API_KEY")), qPrintable(r.err));
+}
+
+void TstLinkupCtl::keyFromTheKeychain()
+{
+    // ctest runs this test inside tests/tools/with-keyring.sh: a private, unlocked keyring.
+    const ld::Profile profile = ld::Profile::open(m_profile.path());
+    ld::KeychainSecretStore store(profile.keychainService());
+    ld::ApiKeyVault vault(&store);
+    QSignalSpy saved(&vault, &ld::ApiKeyVault::saved);
+    vault.setKey(m_key);
+    QVERIFY(saved.wait(15000));
+    if (!saved.at(0).at(0).toBool())
+        QSKIP("no usable keychain here (run through ctest, which provides one)");
+
+    QProcessEnvironment env = environment();
+    env.remove(QStringLiteral("LINKUP_API_KEY"));
+    const Result r = run(words("accounts list"), {}, env);
+    QSignalSpy removed(&vault, &ld::ApiKeyVault::removed);
+    vault.removeKey();
+    QVERIFY(removed.wait(15000));
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QStringLiteral("Camille Laurent")));
+
+    const Result gone = run(words("accounts list"), {}, env);
+    QCOMPARE(gone.exitCode, 1);
+    QCOMPARE(gone.errLines().size(), 1);
+    QVERIFY(gone.err.contains(QStringLiteral("LINKUP_API_KEY")));
+}
+
+void TstLinkupCtl::plainHttpToARemoteHostIsRefused()
+{
+    // The last --base-url wins; the client refuses to send the key in clear over a network.
+    const Result r = run(words("--base-url http://api.example.com accounts list"));
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.errLines().size(), 1);
+    QVERIFY2(r.err.startsWith(QStringLiteral("linkupctl: --base-url http://api.example.com")),
+             qPrintable(r.err));
 }
 
 void TstLinkupCtl::everyCallIsInTheProfile()
