@@ -1,6 +1,7 @@
 #include "apiclient.h"
 
 #include "envelope.h"
+#include "oneshotbody_p.h"
 #include "ratelimiter.h"
 #include "support/logging.h"
 #include "version.h"
@@ -60,6 +61,11 @@ ApiError networkError(QNetworkReply::NetworkError code, const QString &text)
     case QNetworkReply::RemoteHostClosedError:
         e.code = QStringLiteral("CONNECTION_CLOSED");
         break;
+    case QNetworkReply::ContentReSendError:
+        // Qt wanted to send a write a second time after the connection closed; we refused.
+        e.code = QStringLiteral("CONNECTION_CLOSED");
+        e.message = QStringLiteral("connection closed before a reply (the request was not re-sent)");
+        break;
     case QNetworkReply::TimeoutError:
     case QNetworkReply::ProxyTimeoutError:
         e.kind = ApiError::Kind::Timeout;
@@ -101,6 +107,8 @@ ApiClient::~ApiClient()
         call->m_client = nullptr;
         delete call;
     }
+    if (!m_apiKey.isEmpty())
+        logging::forgetSecret(m_apiKey);
 }
 
 QUrl ApiClient::defaultBaseUrl()
@@ -128,7 +136,12 @@ ApiError ApiClient::setBaseUrl(const QUrl &url)
 
 void ApiClient::setApiKey(const QString &key)
 {
-    m_apiKey = key.trimmed();
+    const QString newKey = key.trimmed();
+    if (newKey == m_apiKey)
+        return;
+    if (!m_apiKey.isEmpty())
+        logging::forgetSecret(m_apiKey);
+    m_apiKey = newKey;
     if (!m_apiKey.isEmpty())
         logging::registerSecret(m_apiKey);
     m_limiter = m_apiKey.isEmpty() ? nullptr : RateLimiter::forKey(m_apiKey);
@@ -275,12 +288,22 @@ void ApiClient::startAttempt(ApiCall *call)
     const bool hasBody = r.method == "POST" || r.method == "PUT" || r.method == "PATCH"
         || (r.method == "DELETE" && !r.body.isEmpty());
     QNetworkReply *reply = nullptr;
-    if (r.method == "GET")
+    if (r.method == "GET") {
         reply = m_nam->get(request);
-    else if (hasBody)
+    } else if (hasBody && r.kind == CallKind::Write) {
+        // Sent at most once, even by Qt's own reconnect logic (see oneshotbody_p.h).
+        const QByteArray json = QJsonDocument(r.body).toJson(QJsonDocument::Compact);
+        QNetworkRequest once = request;
+        once.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        once.setHeader(QNetworkRequest::ContentLengthHeader, json.size());
+        auto *body = new OneShotBody(json, nullptr);
+        reply = m_nam->sendCustomRequest(once, r.method, body);
+        body->setParent(reply);
+    } else if (hasBody) {
         reply = m_nam->sendCustomRequest(request, r.method, QJsonDocument(r.body).toJson(QJsonDocument::Compact));
-    else
+    } else {
         reply = m_nam->sendCustomRequest(request, r.method);
+    }
     call->m_reply = reply;
 
     connect(reply, &QNetworkReply::sslErrors, call, [call](const QList<QSslError> &errors) {

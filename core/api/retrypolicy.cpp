@@ -26,6 +26,7 @@ bool RetryPolicy::isRetryableForReads(const ApiError &error)
     switch (error.kind) {
     case ApiError::Kind::Transport:
     case ApiError::Kind::Timeout:
+    case ApiError::Kind::BadBody: // a cut or garbled transfer; reading again is harmless
         return true;
     case ApiError::Kind::Api:
     case ApiError::Kind::Http:

@@ -2,9 +2,10 @@
 // When to try an API call again (ARCHITECTURE.md §3), decided in one place and free of I/O:
 // - 429: the server did nothing, so reads and writes alike wait (Retry-After when given, else
 //   exponential back-off with full jitter) and try again, up to max429Tries tries in all;
-// - 5xx (500/502/503/504), timeouts and transport errors: reads only, up to maxReadTries;
+// - 5xx (500/502/503/504), timeouts, transport errors and unreadable 2xx bodies: reads only,
+//   up to maxReadTries;
 // - a write after an ambiguous failure: never (LinkedIn may already have acted on it);
-// - Config, Tls, Aborted, other 4xx, bad bodies: never.
+// - Config, Tls, Aborted, other 4xx: never.
 #include "apicall.h"
 #include "apierror.h"
 

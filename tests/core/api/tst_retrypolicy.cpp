@@ -57,7 +57,7 @@ private Q_SLOTS:
         QTest::newRow("transport write") << W << err(ApiError::Kind::Transport, 0, QStringLiteral("CONNECTION_CLOSED")) << 1 << false;
         QTest::newRow("timeout write") << W << err(ApiError::Kind::Timeout) << 1 << false;
         QTest::newRow("bad body write") << W << err(ApiError::Kind::BadBody, 200) << 1 << false;
-        QTest::newRow("bad body read") << R << err(ApiError::Kind::BadBody, 200) << 1 << false;
+        QTest::newRow("bad body read") << R << err(ApiError::Kind::BadBody, 200) << 1 << true;
         QTest::newRow("config") << R << err(ApiError::Kind::Config) << 1 << false;
         QTest::newRow("tls") << R << err(ApiError::Kind::Tls) << 1 << false;
         QTest::newRow("aborted") << R << err(ApiError::Kind::Aborted) << 1 << false;
