@@ -65,8 +65,7 @@ void ApiCall::dropReply()
     m_timeoutTimer->stop();
     if (QNetworkReply *reply = m_reply) {
         m_reply = nullptr;
-        QObject::disconnect(reply, nullptr, this, nullptr);
-        QObject::disconnect(reply, nullptr, m_client, nullptr);
+        QObject::disconnect(reply, nullptr, this, nullptr); // every reply connection has the call as context
         reply->abort();
         reply->deleteLater();
     }
