@@ -95,6 +95,7 @@ private slots:
     void dropStreams();
     void keepAlive();
     void deleteClosesStream();
+    void streamFaults();
 };
 
 void TestSandboxWebhooks::createHosted_test()
@@ -418,6 +419,24 @@ void TestSandboxWebhooks::deleteClosesStream()
     QTRY_VERIFY(s->reply->isFinished());
     QCOMPARE(server->openStreamCount(), 0);
     delete s->reply;
+}
+
+void TestSandboxWebhooks::streamFaults()
+{
+    const QString id = createHosted();
+    server->injectFault(SandboxServer::Fault::RateLimitedRetryAfter, 1, QStringLiteral("/v2/webhooks/%1/stream").arg(id), {}, 5);
+    server->injectFault(SandboxServer::Fault::MalformedJson, 1); // not for streams: left for the next REST call
+    auto limited = openStream(id, server->apiKey());
+    QTRY_VERIFY(limited->reply->isFinished());
+    QCOMPARE(limited->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 429);
+    QCOMPARE(limited->reply->rawHeader("Retry-After"), QByteArray("5"));
+    auto ok = openStream(id, server->apiKey());
+    QTRY_COMPARE(ok->frames.size(), 1);
+    const Response malformed = call("GET", QStringLiteral("/v2/credits"));
+    QVERIFY(malformed.json.isEmpty());
+    QVERIFY(!malformed.body.isEmpty());
+    delete limited->reply;
+    delete ok->reply;
 }
 
 QTEST_GUILESS_MAIN(TestSandboxWebhooks)
