@@ -1,4 +1,5 @@
 #include "accountssync.h"
+#include "storableaccount_p.h"
 
 #include "services/accountsservice.h"
 #include "store/accountrepository.h"
@@ -68,7 +69,8 @@ void AccountsSync::fetchPage(int offset)
         if (!page.ok())
             return finish(decodeError(page.error));
 
-        m_collected += page.value.items;
+        for (const Account &a : page.value.items)
+            m_collected.append(storableAccount(a));
         const int next = offset + int(page.value.items.size());
         // An empty page ends the loop even if `total` promises more: never spin on a server
         // whose total and items disagree.
@@ -107,7 +109,7 @@ void AccountsSync::refreshAccount(const QString &accountId)
         Account value = account.value;
         if (value.id.isEmpty())
             value.id = accountId;
-        if (!m_accounts->upsert(value))
+        if (!m_accounts->upsert(storableAccount(value)))
             qCWarning(lcSync) << "could not store account" << accountId;
         Q_EMIT accountRefreshed(accountId);
         end();

@@ -1,4 +1,5 @@
 #include "connectflow.h"
+#include "storableaccount_p.h"
 
 #include "services/accountsservice.h"
 #include "store/accountrepository.h"
@@ -206,17 +207,13 @@ void ConnectFlow::onAccountDone(ApiCall *call)
         if (const std::optional<Account> known = m_accounts->find(m_accountId))
             account = *known;
         account.id = m_accountId;
-        // Empty rather than null: the store binds a null string as SQL NULL.
-        for (QString *text : { &account.name, &account.country })
-            if (text->isNull())
-                *text = QStringLiteral("");
         account.status = Account::Status::Active;
         account.rawStatus = QStringLiteral("connected");
         account.isActive = true;
         if (account.platform.isEmpty())
             account.platform = QStringLiteral("linkedin");
     }
-    if (!m_accounts->upsert(account))
+    if (!m_accounts->upsert(storableAccount(account)))
         qCWarning(lcSync) << "could not store the connected account" << m_accountId;
     setState(State::Connected);
     Q_EMIT connected(m_accountId);

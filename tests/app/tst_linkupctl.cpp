@@ -416,7 +416,7 @@ void TstLinkupCtl::plainHttpToARemoteHostIsRefused()
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.errLines().size(), 1);
     QVERIFY2(r.err.startsWith(QStringLiteral("linkupctl: --base-url http://api.example.com")),
-             qPrintable(r.err));
+        qPrintable(r.err));
 }
 
 void TstLinkupCtl::everyCallIsInTheProfile()

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void tokenImport();
     void tokenReimportKeepsTheAccountId();
     void expiredTokenSaysToSignInAgain();
+    void connectedEvenWhenTheDetailsCannotBeRead();
     void wrongPasswordFails();
     void cancelWhileTheServerHoldsTheLogin();
     void cancelWhileWaitingForTheCode();
@@ -181,6 +182,21 @@ void TstConnectFlow::expiredTokenSaysToSignInAgain()
         qPrintable(m_flow->statusText()));
     QVERIFY(m_flow->statusText().contains(QStringLiteral("new token")));
     QCOMPARE(m_repo->count(), count);
+}
+
+void TstConnectFlow::connectedEvenWhenTheDetailsCannotBeRead()
+{
+    m_client->setRetryTiming(RetryTiming { 1, 5, 5, 3 });
+    m_server->injectFault(SandboxServer::Fault::InternalError, 10, QStringLiteral("/v2/accounts/"));
+    QSignalSpy connected(m_flow.get(), &ConnectFlow::connected);
+    m_flow->startTokenImport(QStringLiteral("AQEDAR-details-unreadable"), QStringLiteral("DE"));
+    QTRY_COMPARE(m_flow->state(), State::Connected);
+    QCOMPARE(connected.count(), 1);
+    QVERIFY(m_server->requestCount(QStringLiteral("/v2/accounts/")) >= 1);
+    const std::optional<Account> stored = m_repo->find(m_flow->accountId());
+    QVERIFY(stored);
+    QVERIFY(stored->isActive);
+    QCOMPARE(stored->status, Account::Status::Active);
 }
 
 void TstConnectFlow::wrongPasswordFails()
