@@ -1,0 +1,62 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ld::ui::AccountsPage</name>
+    <message numerus="yes">
+        <source>%n credit(s) through this app</source>
+        <translation>
+            <numerusform>%n credit through this app</numerusform>
+            <numerusform>%n credits through this app</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln credit(s)</source>
+        <translation>
+            <numerusform>%Ln credit</numerusform>
+            <numerusform>%Ln credits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Low balance: fewer than %n credit(s) left. Top up your LinkUp credits before paid actions start failing.</source>
+        <translation>
+            <numerusform>⚠ Low balance: fewer than %n credit left. Top up your LinkUp credits before paid actions start failing.</numerusform>
+            <numerusform>⚠ Low balance: fewer than %n credits left. Top up your LinkUp credits before paid actions start failing.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ld::ui::CallsIndicator</name>
+    <message numerus="yes">
+        <source>%n call(s) in flight</source>
+        <translation>
+            <numerusform>%n call in flight</numerusform>
+            <numerusform>%n calls in flight</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ld::ui::JsonTreeWidget</name>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s)</source>
+        <translation>
+            <numerusform>%n field</numerusform>
+            <numerusform>%n fields</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more item(s) not shown</source>
+        <translation>
+            <numerusform>%n more item not shown</numerusform>
+            <numerusform>%n more items not shown</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,201 @@
+#include "commandpalette.h"
+
+#include "icons.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace ld::ui {
+
+namespace {
+
+constexpr int ActionRole = Qt::UserRole + 1;
+
+// Keeps the rows whose command text contains every word typed, in any order.
+class WordFilterProxy : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setWords(const QString &text)
+    {
+        m_words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        invalidateFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        const QString text = sourceModel()->index(row, 0, parent).data().toString();
+        for (const QString &w : m_words) {
+            if (!text.contains(w, Qt::CaseInsensitive))
+                return false;
+        }
+        return true;
+    }
+
+private:
+    QStringList m_words;
+};
+
+} // namespace
+
+CommandPalette::CommandPalette(QWidget *parent)
+    : QDialog(parent, Qt::Dialog | Qt::FramelessWindowHint)
+    , m_filter(new QLineEdit(this))
+    , m_view(new QTreeView(this))
+    , m_model(new QStandardItemModel(this))
+    , m_proxy(new WordFilterProxy(this))
+{
+    setObjectName(QStringLiteral("commandPalette"));
+    setWindowTitle(tr("Command palette"));
+    setModal(true);
+
+    m_filter->setPlaceholderText(tr("Type a command…"));
+    m_filter->addAction(icons::action(QStringLiteral("palette")), QLineEdit::LeadingPosition);
+    m_filter->setAccessibleName(tr("Command"));
+    m_filter->installEventFilter(this);
+    QFont f = m_filter->font();
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    m_filter->setFont(f);
+    m_filter->setMinimumHeight(m_filter->sizeHint().height() + 8);
+
+    m_model->setColumnCount(2); // command, shortcut
+    m_proxy->setSourceModel(m_model);
+    m_view->setModel(m_proxy);
+    m_view->setHeaderHidden(true);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setItemsExpandable(false);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setFocusPolicy(Qt::NoFocus); // focus stays in the filter field
+    m_view->setIconSize(QSize(16, 16));
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    connect(m_view, &QTreeView::clicked, this, [this] { runCurrent(); });
+
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        static_cast<WordFilterProxy *>(m_proxy)->setWords(text);
+        selectFirst();
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->setSpacing(6);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_view);
+    setAutoFillBackground(true);
+}
+
+QString CommandPalette::plainText(const QAction *action)
+{
+    QString text = action->text();
+    text.remove(QRegularExpression(QStringLiteral("&(?!&)")));
+    text.replace(QStringLiteral("&&"), QStringLiteral("&"));
+    return text;
+}
+
+void CommandPalette::popup(const QList<QAction *> &actions)
+{
+    m_model->removeRows(0, m_model->rowCount());
+    m_actions.clear();
+    for (QAction *a : actions) {
+        if (!a || a->isSeparator() || a->menu() || !a->isEnabled() || a->text().isEmpty())
+            continue;
+        auto *name = new QStandardItem(a->icon(), plainText(a));
+        name->setData(QVariant::fromValue(static_cast<QObject *>(a)), ActionRole);
+        name->setToolTip(a->toolTip());
+        auto *keys = new QStandardItem(a->shortcut().toString(QKeySequence::NativeText));
+        keys->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        keys->setForeground(palette().brush(QPalette::PlaceholderText));
+        m_model->appendRow({ name, keys });
+        m_actions.append(a);
+    }
+    m_filter->clear();
+    static_cast<WordFilterProxy *>(m_proxy)->setWords({});
+    selectFirst();
+
+    if (QWidget *host = parentWidget() ? parentWidget()->window() : nullptr) {
+        const int w = qBound(360, host->width() / 2, 620);
+        const int rows = qMin(m_model->rowCount(), 10);
+        const int rowH = m_view->sizeHintForRow(0) > 0 ? m_view->sizeHintForRow(0) : 22;
+        const int h = m_filter->minimumHeight() + rows * rowH + 32;
+        const QPoint topLeft = host->mapToGlobal(QPoint((host->width() - w) / 2, 60));
+        setGeometry(QRect(topLeft, QSize(w, h)));
+    }
+    show();
+    raise();
+    activateWindow();
+    m_filter->setFocus(Qt::PopupFocusReason);
+}
+
+int CommandPalette::visibleCount() const
+{
+    return m_proxy->rowCount();
+}
+
+void CommandPalette::selectFirst()
+{
+    if (m_proxy->rowCount() > 0)
+        m_view->setCurrentIndex(m_proxy->index(0, 0));
+}
+
+void CommandPalette::runCurrent()
+{
+    const QModelIndex idx = m_view->currentIndex();
+    if (!idx.isValid())
+        return;
+    QPointer<QAction> action(qobject_cast<QAction *>(
+        m_proxy->index(idx.row(), 0).data(ActionRole).value<QObject *>()));
+    accept();
+    if (!action)
+        return;
+    // Run after the palette has closed, so a dialog the action opens gets the focus.
+    QTimer::singleShot(0, this, [this, action] {
+        if (action && action->isEnabled()) {
+            action->trigger();
+            Q_EMIT triggered(action);
+        }
+    });
+}
+
+bool CommandPalette::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_filter && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        switch (key->key()) {
+        case Qt::Key_Up:
+        case Qt::Key_Down:
+        case Qt::Key_PageUp:
+        case Qt::Key_PageDown: {
+            const int rows = m_proxy->rowCount();
+            if (rows == 0)
+                return true;
+            const int step = (key->key() == Qt::Key_PageUp || key->key() == Qt::Key_PageDown) ? 5 : 1;
+            const int dir = (key->key() == Qt::Key_Up || key->key() == Qt::Key_PageUp) ? -1 : 1;
+            int row = m_view->currentIndex().row() + dir * step;
+            row = step == 1 ? (row + rows) % rows : qBound(0, row, rows - 1); // arrows wrap
+            m_view->setCurrentIndex(m_proxy->index(row, 0));
+            return true;
+        }
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            runCurrent();
+            return true;
+        default:
+            break;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+} // namespace ld::ui

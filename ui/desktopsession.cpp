@@ -1,0 +1,241 @@
+#include "desktopsession.h"
+
+#include "mainwindow.h"
+#include "startupprobe.h"
+#include "welcomedialog.h"
+
+#include "api/apiclient.h"
+#include "models/callsmodel.h"
+#include "secrets/apikeyvault.h"
+#include "secrets/keychainsecretstore.h"
+#include "secrets/secretstore.h"
+#include "support/appsettings.h"
+#include "support/logging.h"
+#include "sync/accountssync.h"
+#include "sync/workspace.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace ld::ui {
+
+namespace {
+
+void showCritical(const QString &title, const QString &text)
+{
+    QMessageBox box(QMessageBox::Critical, title, text, QMessageBox::Ok);
+    box.setTextFormat(Qt::PlainText);
+    box.exec();
+}
+
+// Renames the database (and its WAL/SHM companions) out of the way; returns the new name.
+QString moveAside(const QString &path)
+{
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString target = path + QStringLiteral(".unreadable-") + stamp;
+    if (!QFile::rename(path, target))
+        return {};
+    for (const char *suffix : { "-wal", "-shm" }) {
+        const QString companion = path + QLatin1String(suffix);
+        if (QFile::exists(companion))
+            QFile::rename(companion, target + QLatin1String(suffix));
+    }
+    return target;
+}
+
+} // namespace
+
+DesktopSession::DesktopSession(StartOptions options, DemoServerFactory demoFactory, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_demoFactory(std::move(demoFactory))
+{
+    if (!m_options.sinceMain.isValid())
+        m_options.sinceMain.start();
+}
+
+DesktopSession::~DesktopSession()
+{
+    teardown();
+}
+
+void DesktopSession::teardown()
+{
+    // The window uses the workspace, which uses the server: tear down in that order.
+    m_window.reset();
+    m_ws.reset();
+    m_vault.reset();
+    m_secrets.reset();
+    m_demo = DemoServer();
+    if (m_profile.isThrowAway())
+        m_profile.removeThrowAway();
+    m_profile = Profile();
+}
+
+void DesktopSession::start()
+{
+    if (m_options.demo)
+        startDemo();
+    else
+        startNormal();
+}
+
+void DesktopSession::quit(int exitCode)
+{
+    // Queued: start() may run before the event loop, where an immediate exit would be lost.
+    QMetaObject::invokeMethod(this, [this, exitCode] { Q_EMIT quitRequested(exitCode); },
+                              Qt::QueuedConnection);
+}
+
+bool DesktopSession::openWorkspace(const Profile &profile)
+{
+    for (;;) {
+        auto ws = std::make_unique<Workspace>(profile);
+        if (ws->open()) {
+            m_ws = std::move(ws);
+            return true;
+        }
+        const QString dbPath = profile.databasePath();
+        if (!QFileInfo::exists(dbPath)) {
+            showCritical(tr("LinkUp Desk cannot start"), ws->errorString());
+            return false;
+        }
+        // A database from a newer version or a file that is not one: explain, never replace.
+        QMessageBox box(QMessageBox::Critical, tr("The database cannot be opened"),
+                        ws->errorString(), QMessageBox::NoButton);
+        box.setTextFormat(Qt::PlainText);
+        box.setInformativeText(
+            tr("The file %1 has been left untouched.\n\n“Move aside and start fresh” renames it "
+               "and creates a new, empty database; your accounts are read again from the "
+               "server. Your API key stays in the keychain.")
+                .arg(QDir::toNativeSeparators(dbPath)));
+        QPushButton *fresh = box.addButton(tr("Move aside and start fresh"),
+                                           QMessageBox::AcceptRole);
+        QPushButton *quitButton = box.addButton(tr("Quit"), QMessageBox::RejectRole);
+        box.setDefaultButton(quitButton);
+        box.exec();
+        if (box.clickedButton() != fresh)
+            return false;
+        ws.reset();
+        if (moveAside(dbPath).isEmpty()) {
+            showCritical(tr("LinkUp Desk cannot start"),
+                         tr("The database could not be moved aside. Move or delete %1 yourself, "
+                            "then start LinkUp Desk again.")
+                             .arg(QDir::toNativeSeparators(dbPath)));
+            return false;
+        }
+    }
+}
+
+void DesktopSession::startNormal()
+{
+    m_isDemo = false;
+    m_profile = Profile::open(m_options.profileDir);
+    if (!m_profile.isValid()) {
+        showCritical(tr("LinkUp Desk cannot start"), m_profile.error());
+        quit(1);
+        return;
+    }
+    logging::installFileLog(m_profile.logDir());
+    if (!openWorkspace(m_profile)) {
+        quit(1);
+        return;
+    }
+    m_secrets = std::make_unique<KeychainSecretStore>(m_profile.keychainService());
+    m_vault = std::make_unique<ApiKeyVault>(m_secrets.get());
+    connect(m_vault.get(), &ApiKeyVault::loaded, this, &DesktopSession::onKeyLoaded,
+            Qt::SingleShotConnection);
+    m_vault->load();
+}
+
+void DesktopSession::onKeyLoaded(bool found)
+{
+    if (found)
+        openMainWindow();
+    else
+        askForKey();
+}
+
+void DesktopSession::askForKey()
+{
+    WelcomeDialog dialog(m_secrets->backendName(), m_vault->lastProblem());
+    dialog.exec();
+    switch (dialog.choice()) {
+    case WelcomeDialog::Choice::UseKey:
+        m_vault->setKey(dialog.key()); // saved() follows; the main window shows a session-only key
+        openMainWindow();
+        break;
+    case WelcomeDialog::Choice::TryDemo:
+        teardown();
+        startDemo();
+        break;
+    case WelcomeDialog::Choice::Quit:
+        quit(0);
+        break;
+    }
+}
+
+void DesktopSession::startDemo()
+{
+    m_isDemo = true;
+    m_demo = m_demoFactory ? m_demoFactory() : DemoServer();
+    if (!m_demo.server) {
+        showCritical(tr("The demo cannot start"),
+                     m_demo.error.isEmpty() ? tr("The built-in sandbox server did not start.")
+                                            : m_demo.error);
+        quit(1);
+        return;
+    }
+    m_profile = Profile::throwAway();
+    if (!m_profile.isValid() || !openWorkspace(m_profile)) {
+        if (!m_profile.isValid())
+            showCritical(tr("The demo cannot start"), m_profile.error());
+        quit(1);
+        return;
+    }
+    m_ws->settings()->setBaseUrl(m_demo.baseUrl);
+    // The demo never touches the keychain: its key lives in memory only.
+    m_secrets = std::make_unique<MemorySecretStore>();
+    m_vault = std::make_unique<ApiKeyVault>(m_secrets.get());
+    m_vault->setKey(m_demo.apiKey);
+    openMainWindow();
+}
+
+void DesktopSession::openMainWindow()
+{
+    ApiClient *client = m_ws->client();
+    client->setApiKey(m_vault->key());
+    connect(m_vault.get(), &ApiKeyVault::keyChanged, client,
+            [client, vault = m_vault.get()] { client->setApiKey(vault->key()); });
+    if (!m_isDemo)
+        m_ws->settings()->setFirstRunDone(true);
+
+    m_window = std::make_unique<MainWindow>(m_ws.get(), m_vault.get(), m_secrets->backendName(),
+                                            m_isDemo);
+    if (m_options.quitAfterPaint || !m_options.grabFile.isEmpty()) {
+        m_probe = new StartupProbe(m_options.sinceMain, this);
+        m_probe->setQuitAfterPaint(m_options.quitAfterPaint);
+        m_probe->setGrabFile(m_options.grabFile);
+        m_probe->watch(m_window.get(), [this] { return isSettled(); });
+        connect(m_probe, &StartupProbe::finished, this, &DesktopSession::quit);
+    }
+    m_window->show();
+    Q_EMIT mainWindowShown(m_window.get());
+
+    if (m_vault->hasKey()) {
+        m_ws->accountsSync()->refreshAll();
+        m_ws->accountsSync()->refreshBalance();
+    }
+}
+
+bool DesktopSession::isSettled() const
+{
+    return m_ws && m_window && !m_ws->accountsSync()->isBusy()
+        && m_ws->client()->activeCalls().isEmpty();
+}
+
+} // namespace ld::ui

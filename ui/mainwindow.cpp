@@ -1,0 +1,397 @@
+#include "mainwindow.h"
+
+#include "accountsidebar.h"
+#include "accountspage.h"
+#include "activitypanel.h"
+#include "callsindicator.h"
+#include "commandpalette.h"
+#include "connectdialog.h"
+#include "creditstodayindicator.h"
+#include "icons.h"
+#include "messagebar.h"
+#include "plaintext.h"
+#include "settingsdialog.h"
+#include "settingspage.h"
+
+#include "api/apiclient.h"
+#include "models/accountlistmodel.h"
+#include "models/callsmodel.h"
+#include "secrets/apikeyvault.h"
+#include "store/accountrepository.h"
+#include "sync/accountssync.h"
+#include "sync/workspace.h"
+#include "version.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDockWidget>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace ld::ui {
+
+MainWindow::MainWindow(Workspace *workspace, ApiKeyVault *vault, const QString &keychainBackend,
+                       bool demo, QWidget *parent)
+    : QMainWindow(parent)
+    , m_ws(workspace)
+    , m_vault(vault)
+    , m_backend(keychainBackend)
+    , m_demo(demo)
+    , m_accountModel(new AccountListModel(workspace->accounts(), this))
+    , m_callsModel(new CallsModel(workspace->client(), this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(demo ? tr("LinkUp Desk — Demo") : tr("LinkUp Desk"));
+    setWindowIcon(icons::app());
+    setUnifiedTitleAndToolBarOnMac(true);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+    m_sidebar = new AccountSidebar(m_accountModel, this);
+    m_accountsPage = new AccountsPage(workspace, this);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_accountsPage);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_sidebar);
+    splitter->addWidget(m_pages);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 270, 900 });
+    m_sidebar->setMinimumWidth(200);
+
+    m_messages = new MessageBar(this);
+    m_banner = createBanner();
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    if (m_banner)
+        layout->addWidget(m_banner);
+    layout->addWidget(m_messages);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    m_activity = new ActivityPanel(m_callsModel, this);
+    m_activityDock = new QDockWidget(tr("Activity"), this);
+    m_activityDock->setObjectName(QStringLiteral("activityDock"));
+    m_activityDock->setWidget(m_activity);
+    m_activityDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
+                                | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_activityDock);
+    resizeDocks({ m_activityDock }, { 170 }, Qt::Vertical);
+    // Out of the way until asked for (Ctrl+Shift+A, or a click on the calls count below):
+    // the Accounts page has its own per-account log.
+    m_activityDock->hide();
+
+    m_palette = new CommandPalette(this);
+
+    createActions();
+    createMenus();
+    createToolBar();
+    createStatusBar();
+
+    connect(m_sidebar, &AccountSidebar::currentAccountChanged, m_accountsPage,
+            &AccountsPage::setAccountId);
+    connect(m_accountsPage, &AccountsPage::reconnectRequested, this, &MainWindow::reconnect);
+    connect(m_accountsPage, &AccountsPage::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 4000); });
+    connect(m_ws->accountsSync(), &AccountsSync::failed, this, &MainWindow::showSyncError);
+    connect(m_vault, &ApiKeyVault::keyChanged, this, &MainWindow::updateKeyWarning);
+    connect(m_vault, &ApiKeyVault::saved, this, &MainWindow::updateKeyWarning);
+    m_accountsPage->setAccountId(m_sidebar->currentAccountId());
+    m_sidebar->focusList(); // J/K and the arrows work at once
+
+    const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+    resize(QSize(1180, 760).boundedTo(avail.size() * 0.92));
+    updateKeyWarning();
+}
+
+MainWindow::~MainWindow() = default;
+
+ConnectDialog *MainWindow::connectDialog() const
+{
+    return m_connectDialog.data();
+}
+
+SettingsDialog *MainWindow::settingsDialog() const
+{
+    return m_settingsDialog.data();
+}
+
+QWidget *MainWindow::createBanner()
+{
+    if (!m_demo)
+        return nullptr;
+    auto *banner = new QFrame(this);
+    banner->setObjectName(QStringLiteral("demoBanner"));
+    banner->setAutoFillBackground(true);
+    QPalette pal = banner->palette();
+    pal.setColor(QPalette::Window, QColor(0x1b, 0x58, 0xb8));
+    pal.setColor(QPalette::WindowText, Qt::white);
+    banner->setPalette(pal);
+    QLabel *title = plainLabel(tr("Demo workspace — sample data from the built-in sandbox"), banner);
+    title->setObjectName(QStringLiteral("demoBannerText"));
+    QFont bold = title->font();
+    bold.setWeight(QFont::DemiBold);
+    title->setFont(bold);
+    QLabel *detail = plainLabel(tr("Nothing here reaches LinkedIn, and your keychain is not "
+                                   "touched. Everything is removed when you quit."), banner);
+    auto *layout = new QHBoxLayout(banner);
+    layout->setContentsMargins(12, 6, 12, 6);
+    layout->setSpacing(12);
+    layout->addWidget(title);
+    layout->addWidget(detail, 1);
+    return banner;
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &objectName, const QString &text, const QString &icon,
+                       const QKeySequence &shortcut, const QString &tip) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(objectName);
+        if (!icon.isEmpty())
+            a->setIcon(icons::action(icon));
+        a->setShortcut(shortcut);
+        a->setToolTip(shortcut.isEmpty()
+                          ? tip
+                          : tr("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
+        a->setStatusTip(tip);
+        addAction(a); // shortcuts work even with the menu bar hidden
+        return a;
+    };
+    m_connectAction = make(QStringLiteral("connectAccount"), tr("&Connect account…"),
+                           QStringLiteral("connect"), QKeySequence::New,
+                           tr("Connect a LinkedIn account by sign-in or V1 token"));
+    m_refreshAction = make(QStringLiteral("refresh"), tr("&Refresh"), QStringLiteral("refresh"),
+                           QKeySequence(Qt::Key_F5),
+                           tr("Read the accounts, the selected account's details and the balance "
+                              "again"));
+    m_settingsAction = make(QStringLiteral("settings"), tr("&Settings…"),
+                            QStringLiteral("settings"), QKeySequence(tr("Ctrl+,")),
+                            tr("API key, server, pacing, safety caps and notifications"));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_quitAction = make(QStringLiteral("quit"), tr("&Quit"), QStringLiteral("quit"),
+                        QKeySequence(tr("Ctrl+Q")), tr("Quit LinkUp Desk"));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    m_paletteAction = make(QStringLiteral("commandPalette"), tr("Command &palette…"),
+                           QStringLiteral("palette"), QKeySequence(tr("Ctrl+K")),
+                           tr("Find and run any command by typing its name"));
+    m_findAction = make(QStringLiteral("findAccount"), tr("&Find account"),
+                        QStringLiteral("search"), QKeySequence::Find,
+                        tr("Filter the account list"));
+    m_accountsAction = make(QStringLiteral("focusAccounts"), tr("Go to &accounts list"), {},
+                            QKeySequence(tr("Ctrl+1")), tr("Move the focus to the account list"));
+    m_copyIdAction = make(QStringLiteral("copyAccountId"), tr("Copy account &ID"),
+                          QStringLiteral("copy"), QKeySequence(tr("Ctrl+Shift+C")),
+                          tr("Copy the selected account's ID to the clipboard"));
+    m_aboutAction = make(QStringLiteral("about"), tr("&About LinkUp Desk"), {}, {},
+                         tr("Version and licence"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+
+    m_activityAction = m_activityDock->toggleViewAction();
+    m_activityAction->setObjectName(QStringLiteral("toggleActivity"));
+    m_activityAction->setText(tr("&Activity"));
+    m_activityAction->setIcon(icons::action(QStringLiteral("activity")));
+    m_activityAction->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    m_activityAction->setToolTip(tr("Show or hide the API calls (Ctrl+Shift+A)"));
+    addAction(m_activityAction);
+
+    connect(m_connectAction, &QAction::triggered, this, &MainWindow::openConnectDialog);
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_paletteAction, &QAction::triggered, this, &MainWindow::openCommandPalette);
+    connect(m_findAction, &QAction::triggered, m_sidebar, &AccountSidebar::focusFilter);
+    connect(m_accountsAction, &QAction::triggered, m_sidebar, &AccountSidebar::focusList);
+    connect(m_copyIdAction, &QAction::triggered, this, [this] {
+        const QString id = m_sidebar->currentAccountId();
+        if (id.isEmpty())
+            return;
+        QApplication::clipboard()->setText(id);
+        statusBar()->showMessage(tr("Account ID copied to the clipboard."), 4000);
+    });
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_connectAction);
+    file->addSeparator();
+    file->addAction(m_settingsAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_refreshAction);
+    view->addSeparator();
+    view->addAction(m_findAction);
+    view->addAction(m_accountsAction);
+    view->addAction(m_copyIdAction);
+    view->addSeparator();
+    view->addAction(m_activityAction);
+    view->addAction(m_paletteAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main toolbar"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setFloatable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(18, 18));
+    bar->addAction(m_connectAction);
+    bar->addAction(m_refreshAction);
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addAction(m_paletteAction);
+    bar->addAction(m_activityAction);
+    bar->addAction(m_settingsAction);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_callsIndicator = new CallsIndicator(m_callsModel, this);
+    m_creditsIndicator = new CreditsTodayIndicator(m_ws->ledger(), this);
+    statusBar()->addPermanentWidget(m_callsIndicator);
+    statusBar()->addPermanentWidget(m_creditsIndicator);
+    connect(m_callsIndicator, &CallsIndicator::clicked, this, [this] {
+        m_activityDock->show();
+        m_activity->setFocus();
+    });
+}
+
+QList<QAction *> MainWindow::commands() const
+{
+    return { m_connectAction, m_refreshAction,  m_findAction,     m_accountsAction,
+             m_copyIdAction,  m_activityAction, m_settingsAction, m_aboutAction,
+             m_quitAction };
+}
+
+void MainWindow::openCommandPalette()
+{
+    m_palette->popup(commands());
+}
+
+void MainWindow::refresh()
+{
+    AccountsSync *sync = m_ws->accountsSync();
+    sync->refreshAll();
+    sync->refreshBalance();
+    m_accountsPage->refresh();
+    statusBar()->showMessage(tr("Refreshing accounts…"), 2000);
+}
+
+void MainWindow::openConnectDialog()
+{
+    if (m_connectDialog) {
+        m_connectDialog->raise();
+        m_connectDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new ConnectDialog(m_ws->accountsService(), m_ws->accounts(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConnectDialog::accountConnected, this, [this](const QString &id) {
+        m_sidebar->selectAccount(id);
+        statusBar()->showMessage(tr("Account connected."), 4000);
+    });
+    m_connectDialog = dialog;
+    dialog->open();
+}
+
+void MainWindow::reconnect(const QString &accountId)
+{
+    openConnectDialog();
+    const std::optional<Account> account = m_ws->accounts()->find(accountId);
+    if (m_connectDialog && account)
+        m_connectDialog->setReconnectHint(account->name.isEmpty() ? accountId : account->name);
+}
+
+void MainWindow::openSettings()
+{
+    if (m_settingsDialog) {
+        m_settingsDialog->raise();
+        m_settingsDialog->activateWindow();
+        return;
+    }
+    auto *page = new SettingsPage(m_ws->settings(), m_ws->client(), m_vault, m_backend, m_demo);
+    auto *dialog = new SettingsDialog(page, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_settingsDialog = dialog;
+    dialog->open();
+}
+
+void MainWindow::showSyncError(const ApiError &error)
+{
+    if (error.kind == ApiError::Kind::Aborted)
+        return;
+    const bool keyProblem = error.httpStatus == 401 || error.httpStatus == 403
+        || error.kind == ApiError::Kind::Config;
+    if (keyProblem && !m_demo)
+        m_messages->showMessage(MessageBar::Kind::Error, error.userMessage(), tr("Open Settings"),
+                                [this] { openSettings(); });
+    else
+        m_messages->showMessage(MessageBar::Kind::Error, error.userMessage(), tr("Try again"),
+                                [this] { refresh(); });
+}
+
+void MainWindow::updateKeyWarning()
+{
+    if (m_demo)
+        return;
+    if (!m_vault->hasKey()) {
+        m_messages->showMessage(MessageBar::Kind::Warning,
+                                tr("No API key is set, so nothing can be refreshed. Add your "
+                                   "LinkUp API key in Settings."),
+                                tr("Open Settings"), [this] { openSettings(); });
+    } else if (m_vault->sessionOnly()) {
+        const QString text = !m_vault->lastProblem().isEmpty()
+            ? m_vault->lastProblem()
+            : tr("Your API key is kept for this session only: the keychain (%1) is not "
+                 "available.").arg(m_backend);
+        m_messages->showMessage(MessageBar::Kind::Warning, text);
+    } else if (m_messages->isVisible()) {
+        m_messages->hide();
+    }
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("About LinkUp Desk"));
+    box.setIconPixmap(icons::app().pixmap(64, 64));
+    box.setTextFormat(Qt::PlainText);
+    box.setText(tr("LinkUp Desk %1").arg(QStringLiteral(LD_VERSION)));
+    box.setInformativeText(tr("A desktop client for the LinkUp V2 API: connect LinkedIn accounts "
+                              "and work them from one keyboard-first window.\n\nQt %1")
+                               .arg(QString::fromLatin1(qVersion())));
+    box.exec();
+}
+
+void MainWindow::paintEvent(QPaintEvent *event)
+{
+    QMainWindow::paintEvent(event);
+    if (!m_painted) {
+        m_painted = true;
+        // Children paint in the same pass; announce once the whole frame is done.
+        QMetaObject::invokeMethod(this, &MainWindow::firstPainted, Qt::QueuedConnection);
+    }
+}
+
+} // namespace ld::ui

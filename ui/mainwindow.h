@@ -1,0 +1,110 @@
+#pragma once
+// The main window: account sidebar, the Accounts page, the Activity panel (API calls), a status
+// bar with calls in flight and credits spent today, and every command as a QAction with a
+// shortcut, all reachable from the command palette (Ctrl+K).
+#include <QMainWindow>
+#include <QPointer>
+
+class QDockWidget;
+class QStackedWidget;
+
+namespace ld {
+class AccountListModel;
+struct ApiError;
+class ApiKeyVault;
+class CallsModel;
+class Workspace;
+}
+
+namespace ld::ui {
+
+class AccountSidebar;
+class AccountsPage;
+class ActivityPanel;
+class CallsIndicator;
+class CommandPalette;
+class ConnectDialog;
+class CreditsTodayIndicator;
+class MessageBar;
+class SettingsDialog;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(Workspace *workspace, ApiKeyVault *vault, const QString &keychainBackend, bool demo,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    AccountSidebar *sidebar() const { return m_sidebar; }
+    AccountsPage *accountsPage() const { return m_accountsPage; }
+    ActivityPanel *activityPanel() const { return m_activity; }
+    CommandPalette *commandPalette() const { return m_palette; }
+    MessageBar *messageBar() const { return m_messages; }
+    QWidget *demoBanner() const { return m_banner; }
+    CallsIndicator *callsIndicator() const { return m_callsIndicator; }
+    CreditsTodayIndicator *creditsIndicator() const { return m_creditsIndicator; }
+    QDockWidget *activityDock() const { return m_activityDock; }
+    ConnectDialog *connectDialog() const;   // while open, else null
+    SettingsDialog *settingsDialog() const; // while open, else null
+    QList<QAction *> commands() const; // every command, in menu order, for the palette
+
+    bool hasPainted() const { return m_painted; }
+
+public Q_SLOTS:
+    void refresh();
+    void openConnectDialog();
+    void openSettings();
+    void openCommandPalette();
+    void showSyncError(const ld::ApiError &error);
+
+Q_SIGNALS:
+    void firstPainted();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createStatusBar();
+    QWidget *createBanner();
+    void reconnect(const QString &accountId);
+    void showAbout();
+    void updateKeyWarning();
+
+    Workspace *m_ws;
+    ApiKeyVault *m_vault;
+    QString m_backend;
+    bool m_demo;
+    bool m_painted = false;
+
+    AccountListModel *m_accountModel;
+    CallsModel *m_callsModel;
+    AccountSidebar *m_sidebar = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    AccountsPage *m_accountsPage = nullptr;
+    ActivityPanel *m_activity = nullptr;
+    QDockWidget *m_activityDock = nullptr;
+    CommandPalette *m_palette = nullptr;
+    MessageBar *m_messages = nullptr;
+    QWidget *m_banner = nullptr;
+    CallsIndicator *m_callsIndicator = nullptr;
+    CreditsTodayIndicator *m_creditsIndicator = nullptr;
+    QPointer<ConnectDialog> m_connectDialog;
+    QPointer<SettingsDialog> m_settingsDialog;
+
+    QAction *m_connectAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_paletteAction = nullptr;
+    QAction *m_activityAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_accountsAction = nullptr;
+    QAction *m_copyIdAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+};
+
+} // namespace ld::ui
