@@ -243,4 +243,49 @@ Reply credits(SandboxState &state, const Request &)
     return okReply(QStringLiteral("get_credits"), obj({ { "credits", state.balance } }), 0);
 }
 
+Reply logs(SandboxState &state, const Request &req)
+{
+    // Inferred (§2.5: query limit, offset, action, account_id, status, date_from, date_to;
+    // shape unknown): newest first, {items, total, limit, offset} like GET /v2/accounts.
+    const QString action = QStringLiteral("list_logs");
+    const QUrlQuery &q = req.query;
+    bool limitOk = true, offsetOk = true;
+    const int limit = q.hasQueryItem(QStringLiteral("limit")) ? q.queryItemValue(QStringLiteral("limit")).toInt(&limitOk) : 50;
+    const int offset = q.hasQueryItem(QStringLiteral("offset")) ? q.queryItemValue(QStringLiteral("offset")).toInt(&offsetOk) : 0;
+    const QString from = q.queryItemValue(QStringLiteral("date_from"), QUrl::FullyDecoded);
+    const QString to = q.queryItemValue(QStringLiteral("date_to"), QUrl::FullyDecoded);
+    const QDateTime fromTime = from.isEmpty() ? QDateTime() : parseTime(from);
+    const QDateTime toTime = to.isEmpty() ? QDateTime() : parseTime(to);
+    const QString status = q.queryItemValue(QStringLiteral("status"));
+    if (!limitOk || !offsetOk || limit < 1 || limit > 500 || offset < 0)
+        return err::invalidParams(action, QStringLiteral("limit must be 1-500 and offset >= 0"));
+    if ((!from.isEmpty() && !fromTime.isValid()) || (!to.isEmpty() && !toTime.isValid()))
+        return err::invalidParams(action, QStringLiteral("date_from/date_to must be ISO 8601 times"));
+    if (!status.isEmpty() && status != QLatin1String("success") && status != QLatin1String("error"))
+        return err::invalidParams(action, QStringLiteral("status must be \"success\" or \"error\""));
+    const QString onlyAction = q.queryItemValue(QStringLiteral("action"));
+    const QString onlyAccount = q.queryItemValue(QStringLiteral("account_id"));
+    QJsonArray items;
+    int total = 0;
+    for (qsizetype i = state.apiLog.size() - 1; i >= 0; --i) {
+        const ApiLogEntry &e = state.apiLog[i];
+        const bool ok = e.httpStatus == 200;
+        if ((!onlyAction.isEmpty() && e.action != onlyAction) || (!onlyAccount.isEmpty() && e.accountId != onlyAccount)
+            || (status == QLatin1String("success") && !ok) || (status == QLatin1String("error") && ok)
+            || (fromTime.isValid() && e.at < fromTime) || (toTime.isValid() && e.at > toTime))
+            continue;
+        if (total++ < offset || items.size() >= limit)
+            continue;
+        items.append(obj({ { "log_id", QStringLiteral("log_%1").arg(i + 1) },
+                           { "action", e.action },
+                           { "account_id", e.accountId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.accountId) },
+                           { "endpoint", e.endpoint },
+                           { "status", ok ? QStringLiteral("success") : QStringLiteral("error") },
+                           { "http_status", e.httpStatus },
+                           { "credits_consumed", e.credits },
+                           { "created_at", formatTime(e.at, TimeStyle::Zulu) } }));
+    }
+    return okReply(action, obj({ { "items", items }, { "total", total }, { "limit", limit }, { "offset", offset } }), 0);
+}
+
 } // namespace ld::sandbox::handlers

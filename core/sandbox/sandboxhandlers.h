@@ -62,6 +62,7 @@ Reply login(SandboxState &state, const Request &req);
 Reply checkpoint(SandboxState &state, const Request &req);
 Reply accounts(SandboxState &state, const Request &req);
 Reply credits(SandboxState &state, const Request &req);
+Reply logs(SandboxState &state, const Request &req);
 Reply webhooks(SandboxState &state, const Request &req);
 
 // Side effects of a live event on the seeded world (a message lands in the inbox, an

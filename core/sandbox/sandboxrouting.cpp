@@ -21,6 +21,8 @@ Reply SandboxServer::Private::dispatch(const Request &req)
         return handlers::accounts(state, req);
     if (first == QLatin1String("credits") && n == 1 && get)
         return handlers::credits(state, req);
+    if (first == QLatin1String("logs") && n == 1 && get)
+        return handlers::logs(state, req);
     if (first == QLatin1String("webhooks"))
         return handlers::webhooks(state, req);
     static const QStringList categories = { QStringLiteral("messages"), QStringLiteral("network"),
@@ -29,7 +31,8 @@ Reply SandboxServer::Private::dispatch(const Request &req)
         return actionEndpoint(first, req);
     const bool known = categories.contains(first)
             || QStringList{ QStringLiteral("login"), QStringLiteral("checkpoint"),
-                            QStringLiteral("accounts"), QStringLiteral("credits") }
+                            QStringLiteral("accounts"), QStringLiteral("credits"),
+                            QStringLiteral("logs") }
                        .contains(first);
     // Decision (the contract is silent): a wrong method on a known path is a 405, anything
     // else a 404, both in the V2 envelope with codes of their own.
@@ -141,6 +144,20 @@ void SandboxServer::Private::closeStreamsOfDeletedWebhooks()
 void SandboxServer::Private::pruneStreams()
 {
     streams.removeIf([](const QPointer<SseStream> &s) { return s.isNull() || !s->isOpen(); });
+}
+
+void SandboxServer::Private::logRequest(const Request &req, const Reply &reply)
+{
+    const QJsonObject meta = reply.envelope.value(QStringLiteral("metadata")).toObject();
+    QString accountId = req.json.value(QStringLiteral("account_id")).toString();
+    if (req.segments.value(0) == QLatin1String("accounts"))
+        accountId = req.segments.value(1);
+    state.apiLog.append(ApiLogEntry{ QDateTime::currentDateTimeUtc(),
+                                     meta.value(QStringLiteral("action")).toString(), accountId,
+                                     QString::fromLatin1(req.method) + QLatin1Char(' ') + req.path,
+                                     reply.status, reply.success ? reply.credits : 0 });
+    if (state.apiLog.size() > 1000)
+        state.apiLog.removeFirst();
 }
 
 } // namespace ld::sandbox

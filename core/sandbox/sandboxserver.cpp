@@ -113,6 +113,8 @@ SandboxServer::SandboxServer(QObject *parent) : QObject(parent), d(std::make_uni
                 d->state.charged += reply.credits;
             }
             d->closeStreamsOfDeletedWebhooks();
+            if (req.segments.value(0) != QLatin1String("logs"))
+                d->logRequest(req, reply);
         }
 
         d->finish(std::move(responder), reply, serial, fault);

@@ -53,6 +53,7 @@ struct SandboxServer::Private
     void closeStreams(const QString &pathPrefix);
     void closeStreamsOfDeletedWebhooks();
     void pruneStreams();
+    void logRequest(const Request &req, const Reply &reply);
 };
 
 } // namespace ld::sandbox

@@ -134,7 +134,7 @@ void SandboxState::seedPeople()
         if (i == 11) // remote text with markup in a headline
             p.headline = QStringLiteral("<i>Growth</i> & Sales @ %1").arg(p.company);
         p.location = QLatin1String(Locations[(i * 7) % int(std::size(Locations))]);
-        p.fsdId = QStringLiteral("ACoAAB%1").arg(qint64(i) * 7919 + 1000003, 0, 36).toUpper();
+        p.fsdId = QStringLiteral("ACoAAB") + QString::number(qint64(i) * 7919 + 1000003, 36).toUpper();
         people.push_back(p);
     }
 }
@@ -170,7 +170,7 @@ Account &SandboxState::addAccount(const QString &id, const QString &name, const 
     me.headline = QStringLiteral("Business Development at LinkUp Sandbox");
     me.location = QLatin1String(Locations[index % int(std::size(Locations))]);
     me.company = QStringLiteral("LinkUp Sandbox");
-    me.fsdId = QStringLiteral("ACoAAME%1").arg(index * 104729 + 55555, 0, 36).toUpper();
+    me.fsdId = QStringLiteral("ACoAAME") + QString::number(index * 104729 + 55555, 36).toUpper();
     a.me = int(people.size());
     people.push_back(me);
 
@@ -291,7 +291,7 @@ int SandboxState::personBySlug(const QString &slug, bool create)
     p.lastName = parts.mid(1).join(QLatin1Char(' '));
     p.headline = QStringLiteral("LinkedIn member");
     p.location = QStringLiteral("Earth");
-    p.fsdId = QStringLiteral("ACoAAX%1").arg(qHash(slug) % 1000000007ULL, 0, 36).toUpper();
+    p.fsdId = QStringLiteral("ACoAAX") + QString::number(qHash(slug) % 1000000007ULL, 36).toUpper();
     p.exists = !slug.startsWith(QLatin1String("deleted-"));
     people.push_back(p);
     return int(people.size()) - 1;

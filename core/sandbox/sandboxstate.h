@@ -121,6 +121,17 @@ struct Webhook
     bool hosted() const { return url.isEmpty(); }
 };
 
+// One line of the request log behind GET /v2/logs.
+struct ApiLogEntry
+{
+    QDateTime at;
+    QString action;
+    QString accountId;
+    QString endpoint;       // "POST /v2/messages"
+    int httpStatus = 200;
+    int credits = 0;
+};
+
 struct StoredEvent
 {
     QString eventId;
@@ -140,6 +151,7 @@ public:
     std::vector<Account> accounts;
     std::vector<Webhook> webhooks;
     QHash<QString, QList<StoredEvent>> events; // by webhook id
+    QList<ApiLogEntry> apiLog; // oldest first, the last 1000 requests
     qint64 balance = 5000;
     qint64 charged = 0;
 

@@ -46,6 +46,7 @@ private slots:
     void accountsPaging();
     void accountDetails();
     void creditsEndpoint();
+    void logsEndpoint();
 
     void faults_data();
     void faults();
@@ -427,6 +428,26 @@ void TestSandboxServer::creditsEndpoint()
     QCOMPARE(r.status, 200);
     QCOMPARE(r.data().value(QStringLiteral("credits")).toInt(), 42);
     QCOMPARE(r.credits(), 0);
+}
+
+void TestSandboxServer::logsEndpoint()
+{
+    act(QStringLiteral("messages"), QStringLiteral("list_inbox"), { { QStringLiteral("count"), 20 } });
+    act(QStringLiteral("messages"), QStringLiteral("send"), {});
+    call("GET", QStringLiteral("/v2/accounts"));
+    const Response r = call("GET", QStringLiteral("/v2/logs?account_id=") + Seeds::primaryAccountId());
+    QCOMPARE(r.status, 200);
+    const QJsonArray items = r.data().value(QStringLiteral("items")).toArray();
+    QCOMPARE(items.size(), 2);
+    const QJsonObject newest = items[0].toObject();
+    QCOMPARE(newest.value(QStringLiteral("action")).toString(), QStringLiteral("send"));
+    QCOMPARE(newest.value(QStringLiteral("status")).toString(), QStringLiteral("error"));
+    QCOMPARE(newest.value(QStringLiteral("http_status")).toInt(), 400);
+    QCOMPARE(items[1].toObject().value(QStringLiteral("credits_consumed")).toInt(), 2);
+    const Response errors = call("GET", QStringLiteral("/v2/logs?status=error"));
+    QCOMPARE(errors.data().value(QStringLiteral("total")).toInt(), 1);
+    QCOMPARE(call("GET", QStringLiteral("/v2/logs?status=maybe")).status, 400);
+    QCOMPARE(call("GET", QStringLiteral("/v2/logs?limit=1")).data().value(QStringLiteral("items")).toArray().size(), 1);
 }
 
 void TestSandboxServer::faults_data()
