@@ -19,11 +19,11 @@ const QString kColumns = QStringLiteral(
 QVariantList toRow(const Account &a)
 {
     return {a.id,
-            a.name,
-            a.platform,
-            a.country,
+            store::orEmpty(a.name),
+            store::orEmpty(a.platform),
+            store::orEmpty(a.country),
             static_cast<int>(a.status),
-            a.rawStatus,
+            store::orEmpty(a.rawStatus),
             a.isActive ? 1 : 0,
             store::timeToSql(a.createdAt),
             store::timeToSql(a.updatedAt),

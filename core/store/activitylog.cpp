@@ -34,11 +34,6 @@ QList<ActivityEntry> readEntries(QSqlQuery &query)
     return entries;
 }
 
-QString orEmpty(const QString &s)
-{
-    return s.isNull() ? QString(QLatin1String("")) : s; // the columns are NOT NULL
-}
-
 } // namespace
 
 ActivityLog::ActivityLog(Database *db, QObject *parent) : QObject(parent), m_db(db) { }
@@ -51,12 +46,12 @@ qint64 ActivityLog::append(const ActivityEntry &entry)
         "credits, duration_ms, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(store::timeToSql(entry.at.isValid() ? entry.at
                                                            : QDateTime::currentDateTimeUtc()));
-    query.addBindValue(orEmpty(entry.accountId));
-    query.addBindValue(orEmpty(entry.action));
+    query.addBindValue(store::orEmpty(entry.accountId));
+    query.addBindValue(store::orEmpty(entry.action));
     query.addBindValue(entry.ok ? 1 : 0);
     query.addBindValue(entry.httpStatus);
-    query.addBindValue(orEmpty(entry.errorCode));
-    query.addBindValue(orEmpty(entry.message));
+    query.addBindValue(store::orEmpty(entry.errorCode));
+    query.addBindValue(store::orEmpty(entry.message));
     query.addBindValue(entry.credits);
     query.addBindValue(entry.durationMs);
     query.addBindValue(entry.attempts);
@@ -71,7 +66,7 @@ QList<ActivityEntry> ActivityLog::forAccount(const QString &accountId, int limit
 {
     QSqlQuery query(m_db->connection());
     query.prepare(kSelect + QStringLiteral(" WHERE account_id = ? ORDER BY at DESC, id DESC LIMIT ?"));
-    query.addBindValue(orEmpty(accountId));
+    query.addBindValue(store::orEmpty(accountId));
     query.addBindValue(qMax(0, limit));
     return readEntries(query);
 }

@@ -26,7 +26,7 @@ bool CreditLedger::record(const CreditCharge &charge)
         "INSERT INTO credit_ledger (at, account_id, action, credits) VALUES (?, ?, ?, ?)"));
     query.addBindValue(store::timeToSql(charge.at.isValid() ? charge.at
                                                              : QDateTime::currentDateTimeUtc()));
-    query.addBindValue(charge.accountId.isNull() ? QString(QLatin1String("")) : charge.accountId);
+    query.addBindValue(store::orEmpty(charge.accountId));
     query.addBindValue(charge.action);
     // A failed call costs nothing; a negative figure would only be a decoding slip.
     query.addBindValue(qMax(0, charge.credits));

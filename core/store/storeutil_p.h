@@ -9,6 +9,13 @@
 
 namespace ld::store {
 
+// QtSql binds a null QString as SQL NULL; the text columns are NOT NULL and a field the server
+// omitted decodes as a null string, so every text value goes through this.
+inline QString orEmpty(const QString &s)
+{
+    return s.isNull() ? QString(QLatin1String("")) : s;
+}
+
 // Fixed-width ISO 8601 UTC with milliseconds, so text order is time order.
 inline QVariant timeToSql(const QDateTime &t)
 {

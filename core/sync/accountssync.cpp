@@ -1,5 +1,4 @@
 #include "accountssync.h"
-#include "storableaccount_p.h"
 
 #include "services/accountsservice.h"
 #include "store/accountrepository.h"
@@ -70,7 +69,7 @@ void AccountsSync::fetchPage(int offset)
             return finish(decodeError(page.error));
 
         for (const Account &a : page.value.items)
-            m_collected.append(storableAccount(a));
+            m_collected.append(a);
         const int next = offset + int(page.value.items.size());
         // An empty page ends the loop even if `total` promises more: never spin on a server
         // whose total and items disagree.
@@ -109,7 +108,7 @@ void AccountsSync::refreshAccount(const QString &accountId)
         Account value = account.value;
         if (value.id.isEmpty())
             value.id = accountId;
-        if (!m_accounts->upsert(storableAccount(value)))
+        if (!m_accounts->upsert(value))
             qCWarning(lcSync) << "could not store account" << accountId;
         Q_EMIT accountRefreshed(accountId);
         end();

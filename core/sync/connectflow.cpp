@@ -1,5 +1,4 @@
 #include "connectflow.h"
-#include "storableaccount_p.h"
 
 #include "services/accountsservice.h"
 #include "store/accountrepository.h"
@@ -213,7 +212,7 @@ void ConnectFlow::onAccountDone(ApiCall *call)
         if (account.platform.isEmpty())
             account.platform = QStringLiteral("linkedin");
     }
-    if (!m_accounts->upsert(storableAccount(account)))
+    if (!m_accounts->upsert(account))
         qCWarning(lcSync) << "could not store the connected account" << m_accountId;
     setState(State::Connected);
     Q_EMIT connected(m_accountId);

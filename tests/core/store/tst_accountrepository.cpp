@@ -20,6 +20,7 @@ private Q_SLOTS:
     void replaceAllWithNothingRemovesEverything();
     void removeSignalsOnlyWhenSomethingWentAway();
     void allIsOrderedByNameThenId();
+    void storesAnAccountWhoseOptionalFieldsWereOmitted();
 
 private:
     std::unique_ptr<Database> m_db;
@@ -187,6 +188,23 @@ void TstAccountRepository::allIsOrderedByNameThenId()
     for (const Account &a : m_repo->all())
         ids << a.id;
     QCOMPARE(ids, (QStringList{QStringLiteral("2"), QStringLiteral("1"), QStringLiteral("3")}));
+}
+
+
+// The lenient decoder leaves a field the server omitted as a null QString; the store must still
+// save the account (its text columns are NOT NULL) and read it back with empty text.
+void TstAccountRepository::storesAnAccountWhoseOptionalFieldsWereOmitted()
+{
+    Account sparse;
+    sparse.id = QStringLiteral("acc_sparse");
+    QVERIFY(sparse.name.isNull() && sparse.country.isNull() && sparse.platform.isNull());
+    QVERIFY(m_repo->upsert(sparse));
+    QVERIFY(m_repo->replaceAll({ sparse, account(QStringLiteral("acc_2"), QStringLiteral("B")) }));
+    const auto stored = m_repo->find(QStringLiteral("acc_sparse"));
+    QVERIFY(stored.has_value());
+    QVERIFY(stored->name.isEmpty());
+    QVERIFY(stored->country.isEmpty());
+    QCOMPARE(m_repo->count(), 2);
 }
 
 QTEST_GUILESS_MAIN(TstAccountRepository)
