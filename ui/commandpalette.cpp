@@ -3,6 +3,7 @@
 #include "icons.h"
 
 #include <QAction>
+#include <QFrame>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLineEdit>
@@ -88,11 +89,18 @@ CommandPalette::CommandPalette(QWidget *parent)
         selectFirst();
     });
 
+    // Frameless, so draw an edge that separates the palette from the window below it.
+    auto *frame = new QFrame(this);
+    frame->setFrameShape(QFrame::StyledPanel);
+    frame->setFrameShadow(QFrame::Raised);
+    auto *inner = new QVBoxLayout(frame);
+    inner->setContentsMargins(8, 8, 8, 8);
+    inner->setSpacing(6);
+    inner->addWidget(m_filter);
+    inner->addWidget(m_view);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(8, 8, 8, 8);
-    layout->setSpacing(6);
-    layout->addWidget(m_filter);
-    layout->addWidget(m_view);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(frame);
     setAutoFillBackground(true);
 }
 
@@ -111,7 +119,14 @@ void CommandPalette::popup(const QList<QAction *> &actions)
     for (QAction *a : actions) {
         if (!a || a->isSeparator() || a->menu() || !a->isEnabled() || a->text().isEmpty())
             continue;
-        auto *name = new QStandardItem(a->icon(), plainText(a));
+        // Commands without an icon get a blank one, so every name starts in the same column.
+        QIcon icon = a->icon();
+        if (icon.isNull()) {
+            QPixmap blank(16, 16);
+            blank.fill(Qt::transparent);
+            icon = QIcon(blank);
+        }
+        auto *name = new QStandardItem(icon, plainText(a));
         name->setData(QVariant::fromValue(static_cast<QObject *>(a)), ActionRole);
         name->setToolTip(a->toolTip());
         auto *keys = new QStandardItem(a->shortcut().toString(QKeySequence::NativeText));

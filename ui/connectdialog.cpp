@@ -123,8 +123,11 @@ QWidget *ConnectDialog::buildCredentials()
     m_tabs = new QTabWidget(page);
     m_tabs->setDocumentMode(true);
 
+    // Wrapped explanations sit below each form: QFormLayout underestimates their height.
     auto *signIn = new QWidget(m_tabs);
-    auto *signInForm = new QFormLayout(signIn);
+    auto *signInLayout = new QVBoxLayout(signIn);
+    auto *signInForm = new QFormLayout;
+    signInLayout->addLayout(signInForm);
     m_email = new QLineEdit(signIn);
     m_email->setObjectName(QStringLiteral("email"));
     m_email->setPlaceholderText(tr("name@company.com"));
@@ -136,11 +139,14 @@ QWidget *ConnectDialog::buildCredentials()
     signInForm->addRow(tr("&E-mail"), m_email);
     signInForm->addRow(tr("&Password"), m_password);
     signInForm->addRow(tr("Proxy c&ountry"), m_loginCountry);
-    signInForm->addRow(explanation(tr("LinkedIn may ask for a verification code or an approval "
-                                      "in its app; this dialog walks you through it."), signIn));
+    signInLayout->addWidget(explanation(tr("LinkedIn may ask for a verification code or an "
+                                           "approval in its app; this dialog walks you through it."),
+                                        signIn));
 
     auto *token = new QWidget(m_tabs);
-    auto *tokenForm = new QFormLayout(token);
+    auto *tokenLayout = new QVBoxLayout(token);
+    auto *tokenForm = new QFormLayout;
+    tokenLayout->addLayout(tokenForm);
     m_token = new SecretLineEdit(token);
     m_token->setObjectName(QStringLiteral("loginToken"));
     m_token->setPlaceholderText(tr("V1 login_token"));
@@ -149,8 +155,9 @@ QWidget *ConnectDialog::buildCredentials()
     m_tokenCountry->setCountry(QStringLiteral("FR")); // the V1 default
     tokenForm->addRow(tr("&Login token"), m_token);
     tokenForm->addRow(tr("Proxy c&ountry"), m_tokenCountry);
-    tokenForm->addRow(explanation(tr("Moves an account from LinkUp V1 without signing in again. "
-                                     "Importing the same token twice is safe and free."), token));
+    tokenLayout->addWidget(explanation(tr("Moves an account from LinkUp V1 without signing in "
+                                          "again. Importing the same token twice is safe and free."),
+                                       token));
 
     m_tabs->addTab(signIn, tr("Sign in"));
     m_tabs->addTab(token, tr("Import V1 token"));
@@ -170,9 +177,7 @@ QWidget *ConnectDialog::buildCode()
 {
     auto *page = new QWidget(this);
     auto *form = new QFormLayout(page);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(explanation(tr("LinkedIn sent a verification code by e-mail, SMS or to your "
-                                "authenticator app. Enter it below."), page));
+    form->setContentsMargins(0, 0, 0, 0); // the flow's status sentence says where the code went
     m_code = new QLineEdit(page);
     m_code->setObjectName(QStringLiteral("code"));
     m_code->setPlaceholderText(tr("Verification code"));
@@ -237,6 +242,12 @@ void ConnectDialog::showError(const QString &sentence)
 {
     m_error->setText(sentence);
     m_errorRow->setVisible(!sentence.isEmpty());
+    // The flow's sentence may already quote the error; say it once, in the error row.
+    QString status = m_flow ? m_flow->statusText() : m_status->text();
+    if (!sentence.isEmpty())
+        status = status.remove(sentence).trimmed();
+    if (!status.isEmpty() || sentence.isEmpty())
+        m_status->setText(status);
 }
 
 void ConnectDialog::submit()

@@ -106,6 +106,12 @@ MainWindow::MainWindow(Workspace *workspace, ApiKeyVault *vault, const QString &
     connect(m_accountsPage, &AccountsPage::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 4000); });
     connect(m_ws->accountsSync(), &AccountsSync::failed, this, &MainWindow::showSyncError);
+    connect(m_ws->accountsSync(), &AccountsSync::refreshed, this, [this] {
+        if (m_syncErrorShown) // a refresh that worked makes an old failure stale
+            m_messages->hide();
+        m_syncErrorShown = false;
+        updateKeyWarning();
+    });
     connect(m_vault, &ApiKeyVault::keyChanged, this, &MainWindow::updateKeyWarning);
     connect(m_vault, &ApiKeyVault::saved, this, &MainWindow::updateKeyWarning);
     m_accountsPage->setAccountId(m_sidebar->currentAccountId());
@@ -343,6 +349,7 @@ void MainWindow::showSyncError(const ApiError &error)
         return;
     const bool keyProblem = error.httpStatus == 401 || error.httpStatus == 403
         || error.kind == ApiError::Kind::Config;
+    m_syncErrorShown = true;
     if (keyProblem && !m_demo)
         m_messages->showMessage(MessageBar::Kind::Error, error.userMessage(), tr("Open Settings"),
                                 [this] { openSettings(); });

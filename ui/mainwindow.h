@@ -79,6 +79,7 @@ private:
     QString m_backend;
     bool m_demo;
     bool m_painted = false;
+    bool m_syncErrorShown = false;
 
     AccountListModel *m_accountModel;
     CallsModel *m_callsModel;

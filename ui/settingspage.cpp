@@ -103,7 +103,9 @@ QWidget *SettingsPage::buildKeyGroup()
 QWidget *SettingsPage::buildServerGroup()
 {
     auto *group = new QGroupBox(tr("Server"), this);
-    auto *form = new QFormLayout(group);
+    auto *outer = new QVBoxLayout(group);
+    auto *form = new QFormLayout;
+    outer->addLayout(form);
     m_baseUrl = new QLineEdit(group);
     m_baseUrl->setObjectName(QStringLiteral("baseUrl"));
     m_baseUrl->setPlaceholderText(ApiClient::defaultBaseUrl().toString());
@@ -117,16 +119,19 @@ QWidget *SettingsPage::buildServerGroup()
     m_baseUrlError->hide();
     connect(m_baseUrl, &QLineEdit::textEdited, m_baseUrlError, &QWidget::hide);
     form->addRow(tr("&Base URL"), m_baseUrl);
-    form->addRow(QString(), m_baseUrlError);
-    form->addRow(QString(), note(tr("https:// is required; plain http:// is allowed only for a "
-                                    "server on this computer (127.0.0.1, localhost)."), group));
+    // Wrapped labels go below the form: QFormLayout underestimates their height.
+    outer->addWidget(m_baseUrlError);
+    outer->addWidget(note(tr("https:// is required; plain http:// is allowed only for a server "
+                             "on this computer (127.0.0.1, localhost)."), group));
     return group;
 }
 
 QWidget *SettingsPage::buildPacingGroup()
 {
     auto *group = new QGroupBox(tr("Pacing and safety caps"), this);
-    auto *form = new QFormLayout(group);
+    auto *outer = new QVBoxLayout(group);
+    auto *form = new QFormLayout;
+    outer->addLayout(form);
     auto delayBox = [group] {
         auto *box = new QDoubleSpinBox(group);
         box->setRange(0.0, 600.0);
@@ -152,7 +157,10 @@ QWidget *SettingsPage::buildPacingGroup()
     delays->addWidget(plainLabel(tr("to"), group));
     delays->addWidget(m_maxDelay);
     delays->addStretch(1);
-    form->addRow(tr("Random &delay between actions"), delays);
+    QLabel *delayLabel = plainLabel(tr("Random &delay between actions"), group);
+    delayLabel->setTextFormat(Qt::AutoText); // our own text: lets the & mark the mnemonic
+    delayLabel->setBuddy(m_minDelay);
+    form->addRow(delayLabel, delays);
 
     m_invitesDay = capBox(500, tr(" per day"), group);
     m_invitesDay->setObjectName(QStringLiteral("invitesPerDay"));
@@ -166,9 +174,9 @@ QWidget *SettingsPage::buildPacingGroup()
     form->addRow(QString(), m_invitesWeek);
     form->addRow(tr("&Messages"), m_messagesDay);
     form->addRow(tr("&Posts"), m_postsDay);
-    form->addRow(QString(), note(tr("Per account. An action over a cap is refused with the reason, "
-                                    "before it reaches LinkedIn. Staying well under 100 "
-                                    "invitations a week keeps accounts safe."), group));
+    outer->addWidget(note(tr("Per account. An action over a cap is refused with the reason, "
+                             "before it reaches LinkedIn. Staying well under 100 invitations a "
+                             "week keeps accounts safe."), group));
     return group;
 }
 

@@ -4,6 +4,7 @@
 #include "connectdialog.h"
 #include "countrycombo.h"
 #include "sandboxworkspace.h"
+#include "screenshots.h"
 #include "secretlineedit.h"
 
 #include "models/accountlistmodel.h"
@@ -63,6 +64,7 @@ private Q_SLOTS:
         ld::AccountListModel sidebar(m_env->ws->accounts());
         QSignalSpy connected(m_dialog.get(), &ConnectDialog::accountConnected);
         QVERIFY(m_dialog->statusLabel()->isVisible());
+        saveScreenshot(m_dialog.get(), QStringLiteral("connect-signin"));
 
         signIn(Seeds::codeCheckpointEmail(), QStringLiteral("any password"));
         QTRY_COMPARE(state(), ConnectFlow::State::NeedsCode);
@@ -78,6 +80,7 @@ private Q_SLOTS:
         QVERIFY(!m_dialog->errorLabel()->text().isEmpty());
         QCOMPARE(m_dialog->codeEdit()->text(), QStringLiteral("000000"));
         QVERIFY(m_dialog->codeEdit()->isVisible());
+        saveScreenshot(m_dialog.get(), QStringLiteral("connect-wrong-code"));
 
         // The right one. The wrong code is selected, so typing replaces it.
         QTest::keyClicks(m_dialog->codeEdit(), Seeds::verificationCode());
@@ -94,6 +97,7 @@ private Q_SLOTS:
                                           ld::AccountListModel::NameRole).toString();
         QVERIFY(m_dialog->connectedLabel()->text().contains(name));
         QVERIFY(m_dialog->passwordEdit()->text().isEmpty()); // secrets do not linger
+        saveScreenshot(m_dialog.get(), QStringLiteral("connect-done"));
 
         QTest::keyClick(m_dialog->primaryButton(), Qt::Key_Return); // Done
         QTRY_VERIFY(!m_dialog->isVisible());
@@ -104,6 +108,7 @@ private Q_SLOTS:
     {
         signIn(Seeds::appCheckpointEmail(), QStringLiteral("any password"));
         QTRY_COMPARE(state(), ConnectFlow::State::NeedsApproval);
+        saveScreenshot(m_dialog.get(), QStringLiteral("connect-approval"));
         QVERIFY(m_dialog->primaryButton()->text().remove(QLatin1Char('&')).contains(
             QStringLiteral("approved")));
         QTest::mouseClick(m_dialog->primaryButton(), Qt::LeftButton);
@@ -148,6 +153,7 @@ private Q_SLOTS:
         QCOMPARE(m_dialog->errorLabel()->text(), m_dialog->flow()->lastError().userMessage());
         QCOMPARE(m_dialog->errorLabel()->textFormat(), Qt::PlainText);
         QVERIFY(m_dialog->isVisible()); // stays open to try again
+        saveScreenshot(m_dialog.get(), QStringLiteral("connect-expired-token"));
         QCOMPARE(m_dialog->tokenEdit()->text(), Seeds::expiredToken());
         QVERIFY(m_dialog->primaryButton()->isEnabled());
     }
@@ -161,6 +167,7 @@ private Q_SLOTS:
         QVERIFY(m_dialog->progressBar()->isVisible());
         QVERIFY(m_dialog->cancelWaitButton()->isVisible());
         QVERIFY(!m_dialog->primaryButton()->isEnabled());
+        saveScreenshot(m_dialog.get(), QStringLiteral("connect-waiting"));
 
         QTest::mouseClick(m_dialog->cancelWaitButton(), Qt::LeftButton);
         QTRY_COMPARE(state(), ConnectFlow::State::Cancelled);

@@ -8,6 +8,7 @@
 #include "desktopsession.h"
 #include "jsontreewidget.h"
 #include "mainwindow.h"
+#include "screenshots.h"
 #include "translations.h"
 
 #include "models/accountlistmodel.h"
@@ -197,6 +198,7 @@ private Q_SLOTS:
                                  == QKeySequence(Qt::Key_F5).toString(QKeySequence::NativeText);
         QVERIFY(shortcutShown);
 
+        saveScreenshot(palette, QStringLiteral("palette"));
         QTest::keyClicks(palette->filterEdit(), QStringLiteral("refr"));
         QCOMPARE(palette->visibleCount(), 1);
         QTest::keyClick(palette->filterEdit(), Qt::Key_Return);
@@ -223,6 +225,7 @@ private Q_SLOTS:
         QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
         QTRY_VERIFY(m_window->connectDialog());
         QTRY_VERIFY(m_window->connectDialog()->isVisible());
+        saveScreenshot(m_window, QStringLiteral("mainwindow-html-name"));
         QTest::keyClick(m_window->connectDialog(), Qt::Key_Escape);
         QTRY_VERIFY(!m_window->connectDialog());
     }

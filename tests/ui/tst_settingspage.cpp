@@ -3,6 +3,7 @@
 // field is disabled; the key goes to the vault, never to the settings file.
 #include "secretlineedit.h"
 #include "settingspage.h"
+#include "screenshots.h"
 
 #include "api/apiclient.h"
 #include "secrets/apikeyvault.h"
@@ -40,6 +41,7 @@ private:
     {
         m_page = std::make_unique<SettingsPage>(m_settings.get(), m_client.get(), m_vault.get(),
                                                 QStringLiteral("memory"), demo);
+        m_page->resize(560, 760); // the size SettingsDialog gives it
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
     }
@@ -99,6 +101,7 @@ private Q_SLOTS:
             QCOMPARE(ld::AppSettings(iniPath()).baseUrl(), QUrl(typed)); // on disk
         } else {
             QVERIFY(!m_page->baseUrlError()->text().isEmpty());
+            saveScreenshot(m_page.get(), QStringLiteral("settings-invalid-url"));
             QCOMPARE(m_page->baseUrlError()->textFormat(), Qt::PlainText);
             QCOMPARE(m_settings->baseUrl(), before); // nothing saved
             // Editing the field hides the stale error.

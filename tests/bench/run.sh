@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Benchmarks of LinkUp Desk. Builds the given build directory (default: build/), then prints one
+# line per figure, "<name> <value>":
+#   startup.demo.first_paint_ms      linkup-desk --demo --quit-after-paint, median of N runs
+#   startup.bare.first_paint_ms      a bare QMainWindow built the same way (bench_bare_window)
+#   startup.first_paint_ratio        demo / bare
+#   startup.demo.peak_rss_kb / startup.bare.peak_rss_kb   (median)
+#   startup.rss_ratio                demo / bare
+# Usage: tests/bench/run.sh [BUILD_DIR] [RUNS]   (RUNS default 5). Runs offscreen, no display.
+# With root and BENCH_COLD=1, the page cache is dropped before each run (cold start).
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=${1:-$root/build}
+runs=${2:-5}
+
+if [ ! -f "$build/CMakeCache.txt" ]; then
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLD_BUILD_BENCH=ON >/dev/null
+fi
+cmake --build "$build" --target linkup-desk bench_bare_window >/dev/null
+
+desk=$(find "$build" -type f -name linkup-desk -perm -u+x | head -n1)
+bare=$(find "$build" -type f -name bench_bare_window -perm -u+x | head -n1)
+[ -x "$desk" ] || { echo "bench: linkup-desk not found under $build" >&2; exit 1; }
+[ -x "$bare" ] || { echo "bench: bench_bare_window not found (configure with -DLD_BUILD_BENCH=ON)" >&2; exit 1; }
+
+export QT_QPA_PLATFORM=offscreen
+export DBUS_SESSION_BUS_ADDRESS=disabled:
+export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
+unset DISPLAY
+export QT_LOGGING_RULES="*.debug=false;ld.*=false"
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# measure NAME CMD...: runs CMD $runs times, collects the two figures it prints.
+measure() {
+    local name=$1; shift
+    local paint=() rss=() out
+    for _ in $(seq "$runs"); do
+        if [ "${BENCH_COLD:-0}" = 1 ] && [ -w /proc/sys/vm/drop_caches ]; then
+            sync; echo 3 > /proc/sys/vm/drop_caches
+        fi
+        out=$("$@" 2>/dev/null)
+        paint+=("$(awk '/^first-paint-ms:/ { print $2 }' <<<"$out")")
+        rss+=("$(awk '/^peak-rss-kb:/ { print $2 }' <<<"$out")")
+    done
+    printf '%s\n' "${paint[@]}" | median > "$tmp/$name.paint"
+    printf '%s\n' "${rss[@]}" | median > "$tmp/$name.rss"
+}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$bare" >/dev/null 2>&1 || true   # warm the font cache and dynamic loader once
+measure demo "$desk" --demo --quit-after-paint
+measure bare "$bare"
+
+demo_paint=$(cat "$tmp/demo.paint"); bare_paint=$(cat "$tmp/bare.paint")
+demo_rss=$(cat "$tmp/demo.rss"); bare_rss=$(cat "$tmp/bare.rss")
+echo "startup.demo.first_paint_ms $demo_paint"
+echo "startup.bare.first_paint_ms $bare_paint"
+awk -v a="$demo_paint" -v b="$bare_paint" 'BEGIN { printf "startup.first_paint_ratio %.2f\n", a / b }'
+echo "startup.demo.peak_rss_kb $demo_rss"
+echo "startup.bare.peak_rss_kb $bare_rss"
+awk -v a="$demo_rss" -v b="$bare_rss" 'BEGIN { printf "startup.rss_ratio %.2f\n", a / b }'
