@@ -2,6 +2,8 @@
 // account status agree with the events a client receives.
 #include "sandboxhandlers.h"
 
+#include <iterator>
+
 namespace ld::sandbox::handlers {
 
 namespace {
@@ -59,6 +61,39 @@ void applyEvent(SandboxState &state, Account &account, const QString &type,
             }
         }
     }
+}
+
+QJsonObject demoEvent(SandboxState &state, int tick, QString *accountId, QString *type)
+{
+    static const char *const Lines[] = {
+        "Hi! Are you free for a quick call this week?",
+        "Thanks for the intro — I'll follow up with the team.",
+        "Just saw your post, congrats on the launch 🚀",
+        "Could you send me the proposal again?",
+        "<i>Quick</i> question: is the offer still valid?",
+    };
+    accountId->clear();
+    std::vector<Account *> active;
+    for (Account &a : state.accounts)
+        if (a.active && a.me >= 0)
+            active.push_back(&a);
+    if (active.empty())
+        return {};
+    Account &a = *active[size_t(tick) % active.size()];
+    *accountId = a.id;
+    if (tick % 4 == 3 && !a.sent.isEmpty()) {
+        // The nested `data` form of an integration's sample (§9.10), so clients parse both.
+        const Person &p = state.people[size_t(a.sent.last().person)];
+        *type = QStringLiteral("accepted_invitation");
+        return obj({ { "data", obj({ { "profile_url", p.profileUrl() },
+                                     { "first_name", p.firstName },
+                                     { "last_name", p.lastName } }) } });
+    }
+    const Person &p = state.people[size_t(a.connections.value((tick * 7) % qMax(1, int(a.connections.size())), 0))];
+    *type = QStringLiteral("message");
+    return obj({ { "sender_name", p.fullName() },
+                 { "sender_profile", p.profileUrl() },
+                 { "message_text", QString::fromUtf8(Lines[size_t(tick) % std::size(Lines)]) } });
 }
 
 } // namespace ld::sandbox::handlers

@@ -74,5 +74,9 @@ void applyEvent(SandboxState &state, Account &account, const QString &type,
 QList<QPair<QString, QJsonObject>> queueEvent(SandboxState &state, const QString &accountId,
                                                const QString &type, const QJsonObject &inner);
 
+// The demo's next live event (a message, now and then an accepted invitation) for an
+// active account; sets *accountId empty when there is nothing to send.
+QJsonObject demoEvent(SandboxState &state, int tick, QString *accountId, QString *type);
+
 } // namespace handlers
 } // namespace ld::sandbox

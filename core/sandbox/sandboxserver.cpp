@@ -189,6 +189,24 @@ void SandboxServer::emitEvent(const QString &accountId, const QString &type,
 
 void SandboxServer::setKeepAliveInterval(int msec) { d->keepAlive.setInterval(msec); }
 
+void SandboxServer::setDemoActivity(int msec)
+{
+    d->demoTimer.stop();
+    if (msec <= 0)
+        return;
+    if (!d->demoConnected) {
+        d->demoConnected = true;
+        connect(&d->demoTimer, &QTimer::timeout, this, [this] {
+            QString accountId;
+            QString type;
+            const QJsonObject inner = handlers::demoEvent(d->state, d->demoTick++, &accountId, &type);
+            if (!accountId.isEmpty())
+                emitEvent(accountId, type, QJsonDocument(inner).toJson(QJsonDocument::Compact));
+        });
+    }
+    d->demoTimer.start(msec);
+}
+
 int SandboxServer::openStreamCount() const
 {
     d->pruneStreams();

@@ -89,6 +89,10 @@ public:
     // can observe keep-alives quickly; and how many SSE streams are open right now.
     void setKeepAliveInterval(int msec);
     int openStreamCount() const;
+    // Additive, for the demo: every `msec` emit a plausible live event (mostly a message from
+    // a connection, every fourth tick an accepted invitation) on an active account, cycling
+    // through them. 0 stops it. Off by default, so tests see only the events they emit.
+    void setDemoActivity(int msec);
 
 private:
     struct Private;

@@ -40,6 +40,9 @@ struct SandboxServer::Private
     quint64 nextSerial = 0;
     QList<QPointer<SseStream>> streams;
     QTimer keepAlive;
+    QTimer demoTimer;
+    int demoTick = 0;
+    bool demoConnected = false;
 
     std::optional<FaultRule> takeFault(const QString &path, const QString &action, bool stream);
     void setStatus(quint64 serial, int status);

@@ -166,7 +166,12 @@ Account &SandboxState::addAccount(const QString &id, const QString &name, const 
     const QStringList parts = name.split(QLatin1Char(' '));
     me.firstName = parts.value(0);
     me.lastName = parts.value(1);
-    me.publicId = QStringLiteral("%1-%2-sbx%3").arg(me.firstName.toLower(), me.lastName.toLower()).arg(index);
+    QStringList slugParts;
+    for (const QString &part : parts)
+        if (!part.isEmpty())
+            slugParts << part.toLower();
+    slugParts << QStringLiteral("sbx%1").arg(index);
+    me.publicId = slugParts.join(QLatin1Char('-'));
     me.headline = QStringLiteral("Business Development at LinkUp Sandbox");
     me.location = QLatin1String(Locations[index % int(std::size(Locations))]);
     me.company = QStringLiteral("LinkUp Sandbox");

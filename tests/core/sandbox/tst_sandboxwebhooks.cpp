@@ -96,6 +96,7 @@ private slots:
     void keepAlive();
     void deleteClosesStream();
     void streamFaults();
+    void demoActivity();
 };
 
 void TestSandboxWebhooks::createHosted_test()
@@ -437,6 +438,22 @@ void TestSandboxWebhooks::streamFaults()
     QVERIFY(!malformed.body.isEmpty());
     delete limited->reply;
     delete ok->reply;
+}
+
+void TestSandboxWebhooks::demoActivity()
+{
+    const QString id = createHosted();
+    auto s = openStream(id, server->apiKey());
+    QTRY_COMPARE(s->frames.size(), 1);
+    server->setDemoActivity(5);
+    QTRY_VERIFY(s->frames.size() >= 2);
+    server->setDemoActivity(0);
+    QCOMPARE(s->frames[1].first, QByteArray("webhook"));
+    const QJsonObject event = s->json(1).value(QStringLiteral("event")).toObject();
+    QCOMPARE(event.value(QStringLiteral("type")).toString(), QStringLiteral("message"));
+    QVERIFY(!event.value(QStringLiteral("message_text")).toString().isEmpty());
+    QVERIFY(poll(id).size() >= 1);
+    delete s->reply;
 }
 
 QTEST_GUILESS_MAIN(TestSandboxWebhooks)
