@@ -263,7 +263,7 @@ QString ConnectFlow::statusText() const
     case State::NeedsApproval:
         return reason
             + tr("Open the LinkedIn app on your phone and approve the sign-in, then "
-                 "click Continue.");
+                 "confirm here that you approved it.");
     case State::Verifying:
         return tr("Checking with LinkedIn…");
     case State::Fetching:

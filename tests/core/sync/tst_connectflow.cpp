@@ -132,7 +132,7 @@ void TstConnectFlow::appCheckpoint()
     QTRY_COMPARE(m_flow->state(), State::NeedsApproval);
     QCOMPARE(m_flow->statusText(),
         QStringLiteral("Open the LinkedIn app on your phone and approve the sign-in, then "
-                       "click Continue."));
+                       "confirm here that you approved it."));
     m_flow->submitCode(QStringLiteral("123456")); // ignored: no code is asked for
     QCOMPARE(m_flow->state(), State::NeedsApproval);
 
