@@ -12,15 +12,15 @@ namespace {
 QJsonObject accountJson(const Account &a)
 {
     return obj({
-            { "account_id", a.id },
-            { "platform", QStringLiteral("linkedin") },
-            { "account_name", a.name },
-            { "is_active", a.active },
-            // The accounts endpoints say active/inactive where login says connected (§2.4).
-            { "status", a.active ? QStringLiteral("active") : QStringLiteral("inactive") },
-            { "country", a.country },
-            { "created_at", formatTime(a.createdAt, TimeStyle::Zulu) },
-            { "updated_at", formatTime(a.updatedAt, TimeStyle::Zulu) },
+        { "account_id", a.id },
+        { "platform", QStringLiteral("linkedin") },
+        { "account_name", a.name },
+        { "is_active", a.active },
+        // The accounts endpoints say active/inactive where login says connected (§2.4).
+        { "status", a.active ? QStringLiteral("active") : QStringLiteral("inactive") },
+        { "country", a.country },
+        { "created_at", formatTime(a.createdAt, TimeStyle::Zulu) },
+        { "updated_at", formatTime(a.updatedAt, TimeStyle::Zulu) },
     });
 }
 
@@ -34,15 +34,13 @@ void addHealthAndLogs(QJsonObject &o, const Account &a, const QDateTime &now)
     else if (!a.active)
         health = QStringLiteral("disconnected");
     o.insert(QStringLiteral("connection_health"),
-             obj({ { "status", health },
-                   { "last_check_at", formatTime(now.addSecs(-120), TimeStyle::Zulu) },
-                   { "proxy_country", a.country },
-                   { "session_valid", a.active } }));
+        obj({ { "status", health },
+            { "last_check_at", formatTime(now.addSecs(-120), TimeStyle::Zulu) },
+            { "proxy_country", a.country }, { "session_valid", a.active } }));
     QJsonArray logs;
     for (auto it = a.logs.crbegin(); it != a.logs.crend(); ++it) // newest first
-        logs.append(obj({ { "at", formatTime(it->at, TimeStyle::Zulu) },
-                          { "level", it->level },
-                          { "message", it->message } }));
+        logs.append(obj({ { "at", formatTime(it->at, TimeStyle::Zulu) }, { "level", it->level },
+            { "message", it->message } }));
     o.insert(QStringLiteral("logs"), logs);
 }
 
@@ -101,9 +99,9 @@ Reply login(SandboxState &state, const Request &req)
         // ACCOUNT_INACTIVE: no account exists for it yet, and the migration guide's recipe
         // only says "mark failed; the user must re-authenticate".
         return err::invalidParams(action,
-                                  QStringLiteral("login_token is expired or revoked: the user "
-                                                 "must re-authenticate on LinkedIn (fresh login "
-                                                 "with email and password)"));
+            QStringLiteral("login_token is expired or revoked: the user "
+                           "must re-authenticate on LinkedIn (fresh login "
+                           "with email and password)"));
     if (token.isEmpty() && password == Seeds::wrongPassword())
         return err::invalidParams(action, QStringLiteral("invalid credentials"));
 
@@ -121,8 +119,8 @@ Reply login(SandboxState &state, const Request &req)
         if (!country.isEmpty())
             existing->country = country;
         state.log(*existing, QStringLiteral("info"),
-                  challenge.isEmpty() ? QStringLiteral("Logged in again")
-                                      : QStringLiteral("Login requires a checkpoint"));
+            challenge.isEmpty() ? QStringLiteral("Logged in again")
+                                : QStringLiteral("Login requires a checkpoint"));
         return okReply(action, loginData(*existing), 0);
     }
 
@@ -133,9 +131,9 @@ Reply login(SandboxState &state, const Request &req)
         return err::insufficientCredits(action, cost, state.balance);
     QString name = label;
     if (name.isEmpty() && !email.isEmpty()) {
-        QStringList words = email.section(QLatin1Char('@'), 0, 0)
-                                    .split(QRegularExpression(QStringLiteral("[._-]")),
-                                           Qt::SkipEmptyParts);
+        QStringList words
+            = email.section(QLatin1Char('@'), 0, 0)
+                  .split(QRegularExpression(QStringLiteral("[._-]")), Qt::SkipEmptyParts);
         for (QString &w : words)
             w[0] = w[0].toUpper();
         name = words.join(QLatin1Char(' '));
@@ -143,13 +141,12 @@ Reply login(SandboxState &state, const Request &req)
     if (name.isEmpty())
         name = QStringLiteral("LinkedIn account %1").arg(state.accounts.size() + 1);
     Account &a = state.addAccount(state.nextId(QStringLiteral("6a")), name,
-                                  country.isEmpty() ? QStringLiteral("FR") : country, email,
-                                  challenge.isEmpty());
+        country.isEmpty() ? QStringLiteral("FR") : country, email, challenge.isEmpty());
     a.token = token;
     a.challenge = challenge;
     state.log(a, QStringLiteral("info"),
-              challenge.isEmpty() ? QStringLiteral("Account connected")
-                                  : QStringLiteral("Login requires a checkpoint"));
+        challenge.isEmpty() ? QStringLiteral("Account connected")
+                            : QStringLiteral("Login requires a checkpoint"));
     return okReply(action, loginData(a), cost);
 }
 
@@ -170,8 +167,7 @@ Reply checkpoint(SandboxState &state, const Request &req)
     Account *a = state.account(accountId);
     if (!a)
         return errorReply(404, QStringLiteral("INVALID_ACCOUNT"),
-                          QStringLiteral("Account '%1' not found").arg(accountId), action,
-                          TimeStyle::Micro);
+            QStringLiteral("Account '%1' not found").arg(accountId), action, TimeStyle::Micro);
     if (a->challenge.isEmpty())
         return invalid(QStringLiteral("no checkpoint is pending for this account; if the "
                                       "session expired, call /v2/login again"));
@@ -184,14 +180,14 @@ Reply checkpoint(SandboxState &state, const Request &req)
     }
     if (state.balance < 1)
         return errorReply(402, QStringLiteral("INSUFFICIENT_CREDITS"),
-                          QStringLiteral("Not enough credits: the checkpoint needs 1"), action,
-                          TimeStyle::Micro);
+            QStringLiteral("Not enough credits: the checkpoint needs 1"), action, TimeStyle::Micro);
     a->challenge.clear();
     a->active = true;
     a->updatedAt = QDateTime::currentDateTimeUtc();
     state.log(*a, QStringLiteral("info"), QStringLiteral("Checkpoint passed; account connected"));
-    return okReply(action, obj({ { "account_id", a->id }, { "status", QStringLiteral("connected") } }),
-                   1, {}, TimeStyle::Micro);
+    return okReply(action,
+        obj({ { "account_id", a->id }, { "status", QStringLiteral("connected") } }), 1, {},
+        TimeStyle::Micro);
 }
 
 Reply accounts(SandboxState &state, const Request &req)
@@ -214,14 +210,19 @@ Reply accounts(SandboxState &state, const Request &req)
         bool ok = false;
         const int v = req.query.queryItemValue(key).toInt(&ok);
         if (!ok || v < min || v > max) {
-            problems << QStringLiteral("%1 must be an integer between %2 and %3").arg(key).arg(min).arg(max);
+            problems << QStringLiteral("%1 must be an integer between %2 and %3")
+                            .arg(key)
+                            .arg(min)
+                            .arg(max);
             return fallback;
         }
         return v;
     };
     // `limit` is canonical; integration code sends `count` (§2.3), accepted as an alias.
-    const QString limitKey = req.query.hasQueryItem(QStringLiteral("limit")) || !req.query.hasQueryItem(QStringLiteral("count"))
-            ? QStringLiteral("limit") : QStringLiteral("count");
+    const QString limitKey = req.query.hasQueryItem(QStringLiteral("limit"))
+            || !req.query.hasQueryItem(QStringLiteral("count"))
+        ? QStringLiteral("limit")
+        : QStringLiteral("count");
     const int limit = number(limitKey, 50, 1, 500);
     const int offset = number(QStringLiteral("offset"), 0, 0, 1000000000);
     if (!problems.isEmpty())
@@ -230,11 +231,9 @@ Reply accounts(SandboxState &state, const Request &req)
     for (qsizetype i = offset; i < qsizetype(state.accounts.size()) && items.size() < limit; ++i)
         items.append(accountJson(state.accounts[size_t(i)]));
     return okReply(action,
-                   obj({ { "items", items },
-                         { "total", qint64(state.accounts.size()) },
-                         { "limit", limit },
-                         { "offset", offset } }),
-                   0);
+        obj({ { "items", items }, { "total", qint64(state.accounts.size()) }, { "limit", limit },
+            { "offset", offset } }),
+        0);
 }
 
 Reply credits(SandboxState &state, const Request &)
@@ -250,8 +249,12 @@ Reply logs(SandboxState &state, const Request &req)
     const QString action = QStringLiteral("list_logs");
     const QUrlQuery &q = req.query;
     bool limitOk = true, offsetOk = true;
-    const int limit = q.hasQueryItem(QStringLiteral("limit")) ? q.queryItemValue(QStringLiteral("limit")).toInt(&limitOk) : 50;
-    const int offset = q.hasQueryItem(QStringLiteral("offset")) ? q.queryItemValue(QStringLiteral("offset")).toInt(&offsetOk) : 0;
+    const int limit = q.hasQueryItem(QStringLiteral("limit"))
+        ? q.queryItemValue(QStringLiteral("limit")).toInt(&limitOk)
+        : 50;
+    const int offset = q.hasQueryItem(QStringLiteral("offset"))
+        ? q.queryItemValue(QStringLiteral("offset")).toInt(&offsetOk)
+        : 0;
     const QString from = q.queryItemValue(QStringLiteral("date_from"), QUrl::FullyDecoded);
     const QString to = q.queryItemValue(QStringLiteral("date_to"), QUrl::FullyDecoded);
     const QDateTime fromTime = from.isEmpty() ? QDateTime() : parseTime(from);
@@ -260,9 +263,11 @@ Reply logs(SandboxState &state, const Request &req)
     if (!limitOk || !offsetOk || limit < 1 || limit > 500 || offset < 0)
         return err::invalidParams(action, QStringLiteral("limit must be 1-500 and offset >= 0"));
     if ((!from.isEmpty() && !fromTime.isValid()) || (!to.isEmpty() && !toTime.isValid()))
-        return err::invalidParams(action, QStringLiteral("date_from/date_to must be ISO 8601 times"));
+        return err::invalidParams(
+            action, QStringLiteral("date_from/date_to must be ISO 8601 times"));
     if (!status.isEmpty() && status != QLatin1String("success") && status != QLatin1String("error"))
-        return err::invalidParams(action, QStringLiteral("status must be \"success\" or \"error\""));
+        return err::invalidParams(
+            action, QStringLiteral("status must be \"success\" or \"error\""));
     const QString onlyAction = q.queryItemValue(QStringLiteral("action"));
     const QString onlyAccount = q.queryItemValue(QStringLiteral("account_id"));
     QJsonArray items;
@@ -270,22 +275,26 @@ Reply logs(SandboxState &state, const Request &req)
     for (qsizetype i = state.apiLog.size() - 1; i >= 0; --i) {
         const ApiLogEntry &e = state.apiLog[i];
         const bool ok = e.httpStatus == 200;
-        if ((!onlyAction.isEmpty() && e.action != onlyAction) || (!onlyAccount.isEmpty() && e.accountId != onlyAccount)
-            || (status == QLatin1String("success") && !ok) || (status == QLatin1String("error") && ok)
-            || (fromTime.isValid() && e.at < fromTime) || (toTime.isValid() && e.at > toTime))
+        if ((!onlyAction.isEmpty() && e.action != onlyAction)
+            || (!onlyAccount.isEmpty() && e.accountId != onlyAccount)
+            || (status == QLatin1String("success") && !ok)
+            || (status == QLatin1String("error") && ok) || (fromTime.isValid() && e.at < fromTime)
+            || (toTime.isValid() && e.at > toTime))
             continue;
         if (total++ < offset || items.size() >= limit)
             continue;
         items.append(obj({ { "log_id", QStringLiteral("log_%1").arg(i + 1) },
-                           { "action", e.action },
-                           { "account_id", e.accountId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.accountId) },
-                           { "endpoint", e.endpoint },
-                           { "status", ok ? QStringLiteral("success") : QStringLiteral("error") },
-                           { "http_status", e.httpStatus },
-                           { "credits_consumed", e.credits },
-                           { "created_at", formatTime(e.at, TimeStyle::Zulu) } }));
+            { "action", e.action },
+            { "account_id",
+                e.accountId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.accountId) },
+            { "endpoint", e.endpoint },
+            { "status", ok ? QStringLiteral("success") : QStringLiteral("error") },
+            { "http_status", e.httpStatus }, { "credits_consumed", e.credits },
+            { "created_at", formatTime(e.at, TimeStyle::Zulu) } }));
     }
-    return okReply(action, obj({ { "items", items }, { "total", total }, { "limit", limit }, { "offset", offset } }), 0);
+    return okReply(action,
+        obj({ { "items", items }, { "total", total }, { "limit", limit }, { "offset", offset } }),
+        0);
 }
 
 } // namespace ld::sandbox::handlers

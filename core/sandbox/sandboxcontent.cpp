@@ -13,13 +13,14 @@ const char *const CommentLines[] = {
     "Totally agree — we saw the same thing last quarter.",
     "Could you share the slides?",
 };
-const char *const Reactions[] = { "LIKE", "PRAISE", "EMPATHY", "INTEREST", "APPRECIATION", "ENTERTAINMENT" };
+const char *const Reactions[]
+    = { "LIKE", "PRAISE", "EMPATHY", "INTEREST", "APPRECIATION", "ENTERTAINMENT" };
 
 bool validFile(const QJsonValue &v)
 {
     const QJsonObject f = v.toObject();
     return v.isObject() && f.value(QStringLiteral("filename")).isString()
-            && f.value(QStringLiteral("data")).isString();
+        && f.value(QStringLiteral("data")).isString();
 }
 
 Reply createPost(ActionContext &ctx, bool asCompany)
@@ -36,7 +37,8 @@ Reply createPost(ActionContext &ctx, bool asCompany)
         for (const QJsonValue &f : files.toArray())
             good = good && validFile(f);
         if (!good)
-            p.invalid(QStringLiteral("files must be a non-empty array of {filename, data, altText}"));
+            p.invalid(
+                QStringLiteral("files must be a non-empty array of {filename, data, altText}"));
     }
     p.string("thumbnail");
     p.string("document_title");
@@ -49,7 +51,8 @@ Reply createPost(ActionContext &ctx, bool asCompany)
         for (const Company &c : ctx.state.companies)
             known = known || companyUrl.contains(QStringLiteral("/company/") + c.slug);
         if (!known)
-            return ctx.invalid(QStringLiteral("company page not found or you are not its admin: %1").arg(companyUrl));
+            return ctx.invalid(QStringLiteral("company page not found or you are not its admin: %1")
+                                   .arg(companyUrl));
     }
     if (!ctx.canAfford(1))
         return ctx.noCredits(1);
@@ -59,9 +62,11 @@ Reply createPost(ActionContext &ctx, bool asCompany)
     post.companyUrl = companyUrl;
     post.time = ctx.state.nowMs();
     ctx.account.posts.prepend(post);
-    return ctx.ok(obj({ { "post_url", QStringLiteral("https://www.linkedin.com/feed/update/%1/").arg(post.urn) },
-                        { "post_urn", post.urn } }),
-                  1);
+    return ctx.ok(
+        obj({ { "post_url",
+                  QStringLiteral("https://www.linkedin.com/feed/update/%1/").arg(post.urn) },
+            { "post_urn", post.urn } }),
+        1);
 }
 
 Reply listForPost(ActionContext &ctx, bool comments)
@@ -72,7 +77,8 @@ Reply listForPost(ActionContext &ctx, bool comments)
     const qint64 offset = p.integer("offset", 0, 0, 100000);
     if (!p.ok())
         return ctx.paramsError();
-    if (!postUrl.contains(QLatin1String("linkedin.com/")) && !postUrl.startsWith(QLatin1String("urn:li:")))
+    if (!postUrl.contains(QLatin1String("linkedin.com/"))
+        && !postUrl.startsWith(QLatin1String("urn:li:")))
         return ctx.invalid(QStringLiteral("post_url is not a LinkedIn post URL or URN"));
     if (!ctx.canAfford(1))
         return ctx.noCredits(1);
@@ -81,26 +87,26 @@ Reply listForPost(ActionContext &ctx, bool comments)
     QJsonArray items;
     for (qint64 i = offset; i < total && items.size() < count; ++i) {
         const Person &who = ctx.state.people[size_t((seed + i * 7) % 120)];
-        const QJsonObject author = obj({ { "name", who.fullName() },
-                                         { "headline", who.headline },
-                                         { "profile_url", who.profileUrl() },
-                                         { "profile_picture", who.pictureUrl() } });
+        const QJsonObject author = obj({ { "name", who.fullName() }, { "headline", who.headline },
+            { "profile_url", who.profileUrl() }, { "profile_picture", who.pictureUrl() } });
         if (comments)
-            items.append(obj({ { "comment_urn", QStringLiteral("urn:li:comment:(%1,%2)").arg(postUrl).arg(i + 1) },
-                               { "text", QString::fromUtf8(CommentLines[(seed + i) % std::size(CommentLines)]) },
-                               { "author", author },
-                               { "created_at", ctx.state.nowMs() - (i + 1) * 3600000LL },
-                               { "reactions_count", int((seed + i) % 9) } }));
+            items.append(
+                obj({ { "comment_urn",
+                          QStringLiteral("urn:li:comment:(%1,%2)").arg(postUrl).arg(i + 1) },
+                    { "text",
+                        QString::fromUtf8(CommentLines[(seed + i) % std::size(CommentLines)]) },
+                    { "author", author }, { "created_at", ctx.state.nowMs() - (i + 1) * 3600000LL },
+                    { "reactions_count", int((seed + i) % 9) } }));
         else
-            items.append(obj({ { "reaction_type", QLatin1String(Reactions[(seed + i) % std::size(Reactions)]) },
-                               { "actor", author } }));
+            items.append(obj(
+                { { "reaction_type", QLatin1String(Reactions[(seed + i) % std::size(Reactions)]) },
+                    { "actor", author } }));
     }
     // Offset paging for both (§1.7 lists content get_comments; get_reactions: decision).
     return ctx.ok(obj({ { comments ? "comments" : "reactions", items },
-                        { "total_results", items.size() },
-                        { "total_available_results", total },
-                        { "pagination", pagination(offset, items.size(), total, 10) } }),
-                  1);
+                      { "total_results", items.size() }, { "total_available_results", total },
+                      { "pagination", pagination(offset, items.size(), total, 10) } }),
+        1);
 }
 
 } // namespace
@@ -110,7 +116,7 @@ namespace handlers {
 QStringList contentActions()
 {
     return { QStringLiteral("create"), QStringLiteral("create_company"),
-             QStringLiteral("get_comments"), QStringLiteral("get_reactions") };
+        QStringLiteral("get_comments"), QStringLiteral("get_reactions") };
 }
 
 Reply content(ActionContext &ctx)

@@ -19,22 +19,26 @@ QString field(const QJsonObject &inner, const char *flat, const char *nested)
 
 } // namespace
 
-void applyEvent(SandboxState &state, Account &account, const QString &type,
-                const QJsonObject &inner)
+void applyEvent(
+    SandboxState &state, Account &account, const QString &type, const QJsonObject &inner)
 {
     if (type == QLatin1String("disconnection")) {
         account.active = false;
         account.updatedAt = QDateTime::currentDateTimeUtc();
         state.log(account, QStringLiteral("error"),
-                  QStringLiteral("LinkedIn session expired; re-authentication required"));
+            QStringLiteral("LinkedIn session expired; re-authentication required"));
         return;
     }
     if (type == QLatin1String("message")) {
-        Conversation *c = state.conversation(account, field(inner, "conversation_id", "conversation_id"));
+        Conversation *c
+            = state.conversation(account, field(inner, "conversation_id", "conversation_id"));
         if (!c) {
-            QString slug = SandboxState::slugFromUrl(field(inner, "sender_profile", "sender_profile_url"));
+            QString slug
+                = SandboxState::slugFromUrl(field(inner, "sender_profile", "sender_profile_url"));
             if (slug.isEmpty())
-                slug = field(inner, "sender_name", "sender_name").toLower().replace(QLatin1Char(' '), QLatin1Char('-'));
+                slug = field(inner, "sender_name", "sender_name")
+                           .toLower()
+                           .replace(QLatin1Char(' '), QLatin1Char('-'));
             if (slug.isEmpty())
                 return;
             const int person = state.personBySlug(slug, true);
@@ -52,7 +56,7 @@ void applyEvent(SandboxState &state, Account &account, const QString &type,
     }
     if (type == QLatin1String("accepted_invitation")) {
         const int person = state.personBySlug(
-                SandboxState::slugFromUrl(field(inner, "profile_url", "profile_url")), false);
+            SandboxState::slugFromUrl(field(inner, "profile_url", "profile_url")), false);
         for (qsizetype i = 0; person >= 0 && i < account.sent.size(); ++i) {
             if (account.sent[i].person == person) {
                 account.sent.removeAt(i);
@@ -85,15 +89,15 @@ QJsonObject demoEvent(SandboxState &state, int tick, QString *accountId, QString
         // The nested `data` form of an integration's sample (§9.10), so clients parse both.
         const Person &p = state.people[size_t(a.sent.last().person)];
         *type = QStringLiteral("accepted_invitation");
-        return obj({ { "data", obj({ { "profile_url", p.profileUrl() },
-                                     { "first_name", p.firstName },
-                                     { "last_name", p.lastName } }) } });
+        return obj({ { "data",
+            obj({ { "profile_url", p.profileUrl() }, { "first_name", p.firstName },
+                { "last_name", p.lastName } }) } });
     }
-    const Person &p = state.people[size_t(a.connections.value((tick * 7) % qMax(1, int(a.connections.size())), 0))];
+    const Person &p = state.people[size_t(
+        a.connections.value((tick * 7) % qMax(1, int(a.connections.size())), 0))];
     *type = QStringLiteral("message");
-    return obj({ { "sender_name", p.fullName() },
-                 { "sender_profile", p.profileUrl() },
-                 { "message_text", QString::fromUtf8(Lines[size_t(tick) % std::size(Lines)]) } });
+    return obj({ { "sender_name", p.fullName() }, { "sender_profile", p.profileUrl() },
+        { "message_text", QString::fromUtf8(Lines[size_t(tick) % std::size(Lines)]) } });
 }
 
 } // namespace ld::sandbox::handlers

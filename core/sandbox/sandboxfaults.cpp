@@ -12,7 +12,7 @@ bool isPreHandling(SandboxServer::Fault f)
     using F = SandboxServer::Fault;
     // These answer instead of the server: the request has no effect and costs nothing.
     return f == F::RateLimited || f == F::RateLimitedRetryAfter || f == F::InternalError
-            || f == F::HtmlBody || f == F::SuccessFalse;
+        || f == F::HtmlBody || f == F::SuccessFalse;
 }
 
 void writeReply(QHttpServerResponder &responder, const Reply &reply)
@@ -25,7 +25,6 @@ void writeReply(QHttpServerResponder &responder, const Reply &reply)
     responder.writeBody(reply.body);
 }
 
-
 Reply faultReply(const FaultRule &rule, const QString &name)
 {
     Reply reply;
@@ -33,14 +32,14 @@ Reply faultReply(const FaultRule &rule, const QString &name)
     case SandboxServer::Fault::RateLimited:
     case SandboxServer::Fault::RateLimitedRetryAfter:
         reply = errorReply(429, QStringLiteral("RATE_LIMITED"),
-                           QStringLiteral("Too many requests; slow down and retry"), name);
+            QStringLiteral("Too many requests; slow down and retry"), name);
         if (rule.fault == SandboxServer::Fault::RateLimitedRetryAfter)
-            reply.headers << qMakePair(QByteArray("Retry-After"),
-                                       QByteArray::number(rule.param > 0 ? rule.param : 1));
+            reply.headers << qMakePair(
+                QByteArray("Retry-After"), QByteArray::number(rule.param > 0 ? rule.param : 1));
         break;
     case SandboxServer::Fault::InternalError:
         reply = errorReply(500, QStringLiteral("INTERNAL_ERROR"),
-                           QStringLiteral("Internal server error; retry later"), name);
+            QStringLiteral("Internal server error; retry later"), name);
         break;
     case SandboxServer::Fault::HtmlBody:
         reply.status = 502;
@@ -51,16 +50,16 @@ Reply faultReply(const FaultRule &rule, const QString &name)
         break;
     default: // SuccessFalse: LinkedIn refused, modelled as 200 + success:false (§1.5)
         reply = errorReply(200, QStringLiteral("CHANNEL_ERROR"),
-                           QStringLiteral("LinkedIn refused the request (restricted profile or "
-                                          "missing seat)"),
-                           name);
+            QStringLiteral("LinkedIn refused the request (restricted profile or "
+                           "missing seat)"),
+            name);
         break;
     }
     return reply;
 }
 
-std::optional<FaultRule> SandboxServer::Private::takeFault(const QString &path,
-                                                           const QString &action, bool stream)
+std::optional<FaultRule> SandboxServer::Private::takeFault(
+    const QString &path, const QString &action, bool stream)
 {
     for (int i = 0; i < faults.size(); ++i) {
         FaultRule &rule = faults[i];
@@ -86,8 +85,8 @@ void SandboxServer::Private::setStatus(quint64 serial, int status)
         requests[i].status = status;
 }
 
-void SandboxServer::Private::finish(QHttpServerResponder &&responder, Reply reply,
-                                    quint64 serial, const std::optional<FaultRule> &fault)
+void SandboxServer::Private::finish(QHttpServerResponder &&responder, Reply reply, quint64 serial,
+    const std::optional<FaultRule> &fault)
 {
     // Faults that corrupt an answer the server did produce: its effects and credits stand.
     const SandboxServer::Fault kind = fault ? fault->fault : SandboxServer::Fault::RateLimited;
@@ -99,8 +98,8 @@ void SandboxServer::Private::finish(QHttpServerResponder &&responder, Reply repl
         reply.body.clear();
     } else if (fault && kind == Fault::WrongType) {
         reply.status = 200;
-        reply.envelope.insert(QStringLiteral("data"),
-                              QStringLiteral("unexpected string instead of an object"));
+        reply.envelope.insert(
+            QStringLiteral("data"), QStringLiteral("unexpected string instead of an object"));
         rebuildBody(reply);
     } else if (fault && kind == Fault::DropAfterSend) {
         // The answer is cut after its headers. Closing before any byte would not do:

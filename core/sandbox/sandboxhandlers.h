@@ -10,14 +10,14 @@ namespace ld::sandbox {
 
 struct Request
 {
-    QByteArray method;      // "GET", "POST", ...
-    QString path;           // "/v2/accounts/abc"
-    QStringList segments;   // path parts after "/v2": {"accounts", "abc"}
+    QByteArray method; // "GET", "POST", ...
+    QString path; // "/v2/accounts/abc"
+    QStringList segments; // path parts after "/v2": {"accounts", "abc"}
     QUrlQuery query;
     QByteArray body;
-    QJsonObject json;       // the body when it is a JSON object
+    QJsonObject json; // the body when it is a JSON object
     bool jsonObject = false;
-    QString baseUrl;        // "http://127.0.0.1:<port>", for absolute URLs in answers
+    QString baseUrl; // "http://127.0.0.1:<port>", for absolute URLs in answers
 };
 
 // One call of an action endpoint (contract §1.3 A) on a known, active account.
@@ -42,7 +42,10 @@ struct ActionContext
 };
 
 // Credits "1 per N results, rounded up" (§1.9).
-inline int perResults(qint64 results, int unit) { return int((results + unit - 1) / unit); }
+inline int perResults(qint64 results, int unit)
+{
+    return int((results + unit - 1) / unit);
+}
 
 // The offset-paging block of §1.7.
 QJsonObject pagination(qint64 offset, qint64 returned, qint64 total, int perPage);
@@ -67,12 +70,12 @@ Reply webhooks(SandboxState &state, const Request &req);
 
 // Side effects of a live event on the seeded world (a message lands in the inbox, an
 // accepted invitation becomes a connection, a disconnection deactivates the account).
-void applyEvent(SandboxState &state, Account &account, const QString &type,
-                const QJsonObject &inner);
+void applyEvent(
+    SandboxState &state, Account &account, const QString &type, const QJsonObject &inner);
 // Stores the event for every matching hosted webhook of the account; returns, per webhook
 // id, the wrapper JSON that open streams of that webhook must send.
-QList<QPair<QString, QJsonObject>> queueEvent(SandboxState &state, const QString &accountId,
-                                               const QString &type, const QJsonObject &inner);
+QList<QPair<QString, QJsonObject>> queueEvent(
+    SandboxState &state, const QString &accountId, const QString &type, const QJsonObject &inner);
 
 // The demo's next live event (a message, now and then an accepted invitation) for an
 // active account; sets *accountId empty when there is nothing to send.

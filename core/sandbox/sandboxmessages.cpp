@@ -10,10 +10,8 @@ namespace {
 
 QJsonObject participantJson(const Person &p)
 {
-    return obj({ { "name", p.fullName() },
-                 { "headline", p.headline },
-                 { "profile_url", p.profileUrl() },
-                 { "profile_picture", p.pictureUrl() } });
+    return obj({ { "name", p.fullName() }, { "headline", p.headline },
+        { "profile_url", p.profileUrl() }, { "profile_picture", p.pictureUrl() } });
 }
 
 QJsonObject conversationJson(const SandboxState &s, const Account &a, const Conversation &c)
@@ -23,39 +21,33 @@ QJsonObject conversationJson(const SandboxState &s, const Account &a, const Conv
     const Message last = c.messages.isEmpty() ? Message() : c.messages.last();
     QJsonObject sender = participantJson(last.fromMe ? me : other);
     sender.insert(QStringLiteral("is_me"), last.fromMe);
-    return obj({ { "conversation_id", c.urn(me.fsdId) },
-                 { "participant", participantJson(other) },
-                 { "last_message",
-                   obj({ { "text", last.text }, { "time", last.time }, { "sender", sender } }) },
-                 { "unread", c.unread },
-                 { "type", QStringLiteral("normal") } });
+    return obj({ { "conversation_id", c.urn(me.fsdId) }, { "participant", participantJson(other) },
+        { "last_message",
+            obj({ { "text", last.text }, { "time", last.time }, { "sender", sender } }) },
+        { "unread", c.unread }, { "type", QStringLiteral("normal") } });
 }
 
 QJsonObject messageJson(const Person &sender, const Message &m)
 {
-    return obj({ { "text", m.text },
-                 { "timestamp", m.time },
-                 { "sender", sender.fullName() },
-                 { "sender_info",
-                   obj({ { "first_name", sender.firstName },
-                         { "last_name", sender.lastName },
-                         { "profile_url", sender.profileUrl() } }) },
-                 { "message_type", m.type },
-                 { "entity_urn", m.urn } });
+    return obj({ { "text", m.text }, { "timestamp", m.time }, { "sender", sender.fullName() },
+        { "sender_info",
+            obj({ { "first_name", sender.firstName }, { "last_name", sender.lastName },
+                { "profile_url", sender.profileUrl() } }) },
+        { "message_type", m.type }, { "entity_urn", m.urn } });
 }
 
 // list_inbox cursors are opaque ("base64-ish", §1.7): base64url of "inbox:<offset>".
 QString inboxCursor(qsizetype offset)
 {
-    return QString::fromLatin1(QByteArray("inbox:" + QByteArray::number(offset))
-                                       .toBase64(QByteArray::Base64UrlEncoding
-                                                 | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        QByteArray("inbox:" + QByteArray::number(offset))
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 qsizetype inboxOffset(const QString &cursor)
 {
     const auto decoded = QByteArray::fromBase64Encoding(
-            cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || !decoded.decoded.startsWith("inbox:"))
         return -1;
     bool ok = false;
@@ -82,9 +74,8 @@ Reply listInbox(ActionContext &ctx)
         // every other value (INBOX, STARRED, ...) lists the whole inbox.
         if ((!unreadOnly && category != QLatin1String("UNREAD")) || c.unread > 0)
             order.push_back(&c);
-    std::stable_sort(order.begin(), order.end(), [](const Conversation *a, const Conversation *b) {
-        return a->lastTime() > b->lastTime();
-    });
+    std::stable_sort(order.begin(), order.end(),
+        [](const Conversation *a, const Conversation *b) { return a->lastTime() > b->lastTime(); });
     QJsonArray items;
     for (size_t i = size_t(offset); i < order.size() && items.size() < count; ++i)
         items.append(conversationJson(ctx.state, ctx.account, *order[i]));
@@ -108,15 +99,15 @@ Reply getConversation(ActionContext &ctx)
     if (!ctx.params.ok())
         return ctx.paramsError();
     bool cursorOk = true;
-    const qint64 before = cursor.isEmpty() ? std::numeric_limits<qint64>::max()
-                                           : cursor.toLongLong(&cursorOk);
+    const qint64 before
+        = cursor.isEmpty() ? std::numeric_limits<qint64>::max() : cursor.toLongLong(&cursorOk);
     if (!cursorOk)
         return ctx.invalid(QStringLiteral("cursor must be a millisecond timestamp, as returned "
                                           "in next_cursor"));
     Conversation *c = ctx.params.has("conversation_id")
-            ? ctx.state.conversation(ctx.account, id)
-            : ctx.state.conversationWith(
-                      ctx.account, ctx.state.personBySlug(SandboxState::slugFromUrl(id), false));
+        ? ctx.state.conversation(ctx.account, id)
+        : ctx.state.conversationWith(
+            ctx.account, ctx.state.personBySlug(SandboxState::slugFromUrl(id), false));
     if (!c)
         return ctx.invalid(QStringLiteral("conversation not found: %1").arg(id));
     if (!ctx.canAfford(1))
@@ -138,13 +129,12 @@ Reply getConversation(ActionContext &ctx)
     }
     const qsizetype lastSeen = c->messages.size() - 1 - unreadBefore;
     return ctx.ok(obj({ { "total_message_count", c->messages.size() },
-                        { "unread_count", c->unread },
-                        { "last_seen_message", c->unread == 0 },
-                        { "last_seen_at", lastSeen >= 0 ? c->messages[lastSeen].time : 0 },
-                        { "messages", messages },
-                        // Decision: an empty string at the end (list_inbox omits the field).
-                        { "next_cursor", i >= 0 ? QString::number(oldest) : QString() } }),
-                  1);
+                      { "unread_count", c->unread }, { "last_seen_message", c->unread == 0 },
+                      { "last_seen_at", lastSeen >= 0 ? c->messages[lastSeen].time : 0 },
+                      { "messages", messages },
+                      // Decision: an empty string at the end (list_inbox omits the field).
+                      { "next_cursor", i >= 0 ? QString::number(oldest) : QString() } }),
+        1);
 }
 
 Reply send(ActionContext &ctx)
@@ -152,12 +142,14 @@ Reply send(ActionContext &ctx)
     const QString text = ctx.params.string("message_text", true);
     // Decision: a reply into a known thread by conversation_id is accepted as well as the
     // documented profile_url (integration code sends thread references, §3.1).
-    const QString target = ctx.params.anyString({ "profile_url", "linkedin_url", "conversation_id" }, true);
+    const QString target
+        = ctx.params.anyString({ "profile_url", "linkedin_url", "conversation_id" }, true);
     const bool media = !ctx.params.string("media_link").isEmpty()
-            || !ctx.params.object("media_file").isEmpty() || !ctx.params.string("media_path").isEmpty();
+        || !ctx.params.object("media_file").isEmpty() || !ctx.params.string("media_path").isEmpty();
     if (ctx.params.has("media_file")) {
         const QJsonObject file = ctx.params.raw().value(QStringLiteral("media_file")).toObject();
-        if (!file.value(QStringLiteral("data")).isString() || !file.value(QStringLiteral("filename")).isString())
+        if (!file.value(QStringLiteral("data")).isString()
+            || !file.value(QStringLiteral("filename")).isString())
             ctx.params.invalid(QStringLiteral("media_file must be an object {data, filename}"));
     }
     if (text.size() > 8000)
@@ -168,7 +160,8 @@ Reply send(ActionContext &ctx)
     if (!ctx.canAfford(cost))
         return ctx.noCredits(cost);
     Conversation *c = nullptr;
-    if (ctx.params.has("conversation_id") && !ctx.params.has("profile_url") && !ctx.params.has("linkedin_url")) {
+    if (ctx.params.has("conversation_id") && !ctx.params.has("profile_url")
+        && !ctx.params.has("linkedin_url")) {
         c = ctx.state.conversation(ctx.account, target);
         if (!c)
             return ctx.invalid(QStringLiteral("conversation not found: %1").arg(target));
@@ -190,14 +183,16 @@ Reply send(ActionContext &ctx)
     m.urn = ctx.state.messageUrn(ctx.account, *c, int(c->messages.size()));
     c->messages << m;
     c->unread = 0;
-    const QString entity = QString::fromLatin1(m.urn.toUtf8().toBase64(
-            QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)).right(16);
-    return ctx.ok(obj({ { "entityUrn", QStringLiteral("urn:li:messagingMessage:") + entity },
-                        // As in the contract's example, send answers with the short thread
-                        // id ("2-…"), while list_inbox shows the full conversation URN.
-                        { "conversation_id", c->threadKey },
-                        { "deliveredAt", formatTime(QDateTime::currentDateTimeUtc(), TimeStyle::Zulu) } }),
-                  cost);
+    const QString entity = QString::fromLatin1(
+        m.urn.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
+                               .right(16);
+    return ctx.ok(
+        obj({ { "entityUrn", QStringLiteral("urn:li:messagingMessage:") + entity },
+            // As in the contract's example, send answers with the short thread
+            // id ("2-…"), while list_inbox shows the full conversation URN.
+            { "conversation_id", c->threadKey },
+            { "deliveredAt", formatTime(QDateTime::currentDateTimeUtc(), TimeStyle::Zulu) } }),
+        cost);
 }
 
 } // namespace
@@ -206,7 +201,8 @@ namespace handlers {
 
 QStringList messageActions()
 {
-    return { QStringLiteral("send"), QStringLiteral("list_inbox"), QStringLiteral("get_conversation") };
+    return { QStringLiteral("send"), QStringLiteral("list_inbox"),
+        QStringLiteral("get_conversation") };
 }
 
 Reply messages(ActionContext &ctx)

@@ -8,12 +8,9 @@ namespace ld::sandbox {
 
 QJsonObject pagination(qint64 offset, qint64 returned, qint64 total, int perPage)
 {
-    return obj({ { "offset", offset },
-                 { "count", returned },
-                 { "next_offset", offset + returned },
-                 { "has_more", offset + returned < total },
-                 { "results_per_page", perPage },
-                 { "pages_fetched", qMax(1, perResults(returned, perPage)) } });
+    return obj({ { "offset", offset }, { "count", returned }, { "next_offset", offset + returned },
+        { "has_more", offset + returned < total }, { "results_per_page", perPage },
+        { "pages_fetched", qMax(1, perResults(returned, perPage)) } });
 }
 
 namespace {
@@ -30,14 +27,16 @@ QString sentTimeText(int days)
 // The target person of invite / check_invitation, or an error reply.
 int targetPerson(ActionContext &ctx, Reply *error)
 {
-    const QString target = ctx.params.anyString({ "profile_url", "linkedin_url", "identifier" }, true);
+    const QString target
+        = ctx.params.anyString({ "profile_url", "linkedin_url", "identifier" }, true);
     if (!ctx.params.ok()) {
         *error = ctx.paramsError();
         return -1;
     }
     const QString slug = SandboxState::slugFromUrl(target);
     if (slug.isEmpty()) {
-        *error = ctx.invalid(QStringLiteral("profile_url is not a LinkedIn profile URL: %1").arg(target));
+        *error = ctx.invalid(
+            QStringLiteral("profile_url is not a LinkedIn profile URL: %1").arg(target));
         return -1;
     }
     const int person = ctx.state.personBySlug(slug, true);
@@ -83,20 +82,18 @@ Reply invite(ActionContext &ctx)
     if (findInvitation(ctx.account.sent, person) >= 0)
         return ctx.invalid(QStringLiteral("an invitation to this person is already pending"));
     if (findInvitation(ctx.account.received, person) >= 0)
-        return ctx.invalid(QStringLiteral("this person already invited you: accept their invitation"));
+        return ctx.invalid(
+            QStringLiteral("this person already invited you: accept their invitation"));
     if (!ctx.canAfford(1))
         return ctx.noCredits(1);
-    const Invitation inv{ ctx.state.nextInvitationId(), person, 0, {}, note };
+    const Invitation inv { ctx.state.nextInvitationId(), person, 0, {}, note };
     ctx.account.sent.prepend(inv);
     const Person &p = ctx.state.people[size_t(person)];
-    return ctx.ok(obj({ { "invitation_urn", inv.urn() },
-                        { "profile_urn", p.urn() },
-                        { "first_name", p.firstName },
-                        { "last_name", p.lastName },
-                        { "headline", p.headline },
-                        { "public_identifier", p.publicId },
-                        { "profile_picture_url", p.pictureUrl() } }),
-                  1);
+    return ctx.ok(
+        obj({ { "invitation_urn", inv.urn() }, { "profile_urn", p.urn() },
+            { "first_name", p.firstName }, { "last_name", p.lastName }, { "headline", p.headline },
+            { "public_identifier", p.publicId }, { "profile_picture_url", p.pictureUrl() } }),
+        1);
 }
 
 Reply checkInvitation(ActionContext &ctx)
@@ -112,25 +109,23 @@ Reply checkInvitation(ActionContext &ctx)
     QJsonObject data;
     if (ctx.account.connections.contains(person)) {
         data = obj({ { "invitation_state", QStringLiteral("ACCEPTED") },
-                     { "invitation_type", QStringLiteral("CONNECTED") },
-                     { "invitation_id", QJsonValue::Null },
-                     { "member_distance", 1 },
-                     { "message", QStringLiteral("You are connected with this person") } });
+            { "invitation_type", QStringLiteral("CONNECTED") },
+            { "invitation_id", QJsonValue::Null }, { "member_distance", 1 },
+            { "message", QStringLiteral("You are connected with this person") } });
     } else if (sent >= 0 || received >= 0) {
         const Invitation &inv = sent >= 0 ? ctx.account.sent[sent] : ctx.account.received[received];
         data = obj({ { "invitation_state", QStringLiteral("PENDING") },
-                     { "invitation_type", sent >= 0 ? QStringLiteral("SENT") : QStringLiteral("RECEIVED") },
-                     { "invitation_id", inv.id },
-                     { "member_distance", 2 },
-                     { "message", sent >= 0 ? QStringLiteral("Your invitation is pending")
-                                            : QStringLiteral("This person invited you") } });
+            { "invitation_type", sent >= 0 ? QStringLiteral("SENT") : QStringLiteral("RECEIVED") },
+            { "invitation_id", inv.id }, { "member_distance", 2 },
+            { "message",
+                sent >= 0 ? QStringLiteral("Your invitation is pending")
+                          : QStringLiteral("This person invited you") } });
     } else {
         data = obj({ { "invitation_state", QStringLiteral("NO_INVITATION") },
-                     { "invitation_type", QJsonValue::Null },
-                     { "invitation_id", QJsonValue::Null },
-                     // Unknown people are 3rd+; pool members are 2nd-degree.
-                     { "member_distance", person < 120 ? 2 : 3 },
-                     { "message", QStringLiteral("No invitation between you and this person") } });
+            { "invitation_type", QJsonValue::Null }, { "invitation_id", QJsonValue::Null },
+            // Unknown people are 3rd+; pool members are 2nd-degree.
+            { "member_distance", person < 120 ? 2 : 3 },
+            { "message", QStringLiteral("No invitation between you and this person") } });
     }
     return ctx.ok(data, 1);
 }
@@ -146,20 +141,17 @@ Reply listConnections(ActionContext &ctx)
     QJsonArray items;
     for (qsizetype i = offset; i < all.size() && items.size() < count; ++i) {
         const Person &p = ctx.state.people[size_t(all[i])];
-        items.append(obj({ { "name", p.fullName() },
-                           { "job_title", p.headline },
-                           { "profile_url", p.profileUrl() },
-                           { "profile_picture", p.pictureUrl() } }));
+        items.append(obj({ { "name", p.fullName() }, { "job_title", p.headline },
+            { "profile_url", p.profileUrl() }, { "profile_picture", p.pictureUrl() } }));
     }
     const int cost = perResults(items.size(), 50);
     if (!ctx.canAfford(cost))
         return ctx.noCredits(cost);
     // LinkedIn serves 100 connections per upstream request (§1.6).
-    return ctx.ok(obj({ { "connections", items },
-                        { "total_results", items.size() },
-                        { "total_available_results", all.size() },
-                        { "pagination", pagination(offset, items.size(), all.size(), 100) } }),
-                  cost);
+    return ctx.ok(obj({ { "connections", items }, { "total_results", items.size() },
+                      { "total_available_results", all.size() },
+                      { "pagination", pagination(offset, items.size(), all.size(), 100) } }),
+        cost);
 }
 
 Reply listInvitations(ActionContext &ctx, bool sentList)
@@ -167,9 +159,10 @@ Reply listInvitations(ActionContext &ctx, bool sentList)
     const qint64 count = ctx.params.integer("count", 10, 1, 100);
     const qint64 offset = ctx.params.integer("offset", 0, 0, 1000000);
     const QString type = ctx.params.string("invitation_type").toUpper();
-    if (!type.isEmpty() && type != QLatin1String("CONNECTION") && type != QLatin1String("ORGANIZATION")
-        && type != QLatin1String("CONTENT_SERIES"))
-        ctx.params.invalid(QStringLiteral("invitation_type must be CONNECTION, ORGANIZATION or CONTENT_SERIES"));
+    if (!type.isEmpty() && type != QLatin1String("CONNECTION")
+        && type != QLatin1String("ORGANIZATION") && type != QLatin1String("CONTENT_SERIES"))
+        ctx.params.invalid(
+            QStringLiteral("invitation_type must be CONNECTION, ORGANIZATION or CONTENT_SERIES"));
     if (!ctx.params.ok())
         return ctx.paramsError();
     if (!ctx.canAfford(1))
@@ -178,19 +171,16 @@ Reply listInvitations(ActionContext &ctx, bool sentList)
     if (!type.isEmpty() && type != QLatin1String("CONNECTION"))
         list.clear(); // the sandbox only has connection invitations
     std::stable_sort(list.begin(), list.end(),
-                     [](const Invitation &a, const Invitation &b) { return a.sentDays < b.sentDays; });
+        [](const Invitation &a, const Invitation &b) { return a.sentDays < b.sentDays; });
     QJsonArray items;
     for (qsizetype i = offset; i < list.size() && items.size() < count; ++i) {
         const Invitation &inv = list[i];
         const Person &p = ctx.state.people[size_t(inv.person)];
-        QJsonObject who = obj({ { "first_name", p.firstName },
-                                { "last_name", p.lastName },
-                                { "headline", p.headline },
-                                { "linkedin_url", p.profileUrl() } });
-        QJsonObject item = obj({ { "entity_urn", inv.urn() },
-                                 { "invitation_type", QStringLiteral("CONNECTION") },
-                                 { "sent_time", sentTimeText(inv.sentDays) },
-                                 { "sent_time_days", inv.sentDays } });
+        QJsonObject who = obj({ { "first_name", p.firstName }, { "last_name", p.lastName },
+            { "headline", p.headline }, { "linkedin_url", p.profileUrl() } });
+        QJsonObject item = obj(
+            { { "entity_urn", inv.urn() }, { "invitation_type", QStringLiteral("CONNECTION") },
+                { "sent_time", sentTimeText(inv.sentDays) }, { "sent_time_days", inv.sentDays } });
         if (sentList) {
             // list_sent says profile_picture and shows no invitation_id (§5.5).
             who.insert(QStringLiteral("profile_picture"), p.pictureUrl());
@@ -204,12 +194,12 @@ Reply listInvitations(ActionContext &ctx, bool sentList)
         }
         items.append(item);
     }
-    QJsonObject data = obj({ { "invitations", items },
-                             { "total_results", items.size() },
-                             { "total_available_results", list.size() },
-                             { "pagination", pagination(offset, items.size(), list.size(), 10) } });
+    QJsonObject data = obj({ { "invitations", items }, { "total_results", items.size() },
+        { "total_available_results", list.size() },
+        { "pagination", pagination(offset, items.size(), list.size(), 10) } });
     if (sentList)
-        data.insert(QStringLiteral("invitation_type"), type.isEmpty() ? QStringLiteral("CONNECTION") : type);
+        data.insert(QStringLiteral("invitation_type"),
+            type.isEmpty() ? QStringLiteral("CONNECTION") : type);
     return ctx.ok(data, 1);
 }
 
@@ -255,10 +245,10 @@ namespace handlers {
 
 QStringList networkActions()
 {
-    return { QStringLiteral("invite"),           QStringLiteral("check_invitation"),
-             QStringLiteral("list_connections"), QStringLiteral("list_invitations"),
-             QStringLiteral("list_sent"),        QStringLiteral("accept"),
-             QStringLiteral("decline"),          QStringLiteral("withdraw") };
+    return { QStringLiteral("invite"), QStringLiteral("check_invitation"),
+        QStringLiteral("list_connections"), QStringLiteral("list_invitations"),
+        QStringLiteral("list_sent"), QStringLiteral("accept"), QStringLiteral("decline"),
+        QStringLiteral("withdraw") };
 }
 
 Reply network(ActionContext &ctx)

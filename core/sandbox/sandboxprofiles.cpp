@@ -9,26 +9,23 @@ namespace {
 
 QJsonObject profileJson(const Person &p)
 {
-    return obj({ { "public_id", p.publicId },
-                 { "profile_urn", p.urn() },
-                 { "first_name", p.firstName },
-                 { "last_name", p.lastName },
-                 { "headline", p.headline },
-                 { "location", p.location },
-                 { "summary", QStringLiteral("%1 — working at %2.").arg(p.headline, p.company) },
-                 { "industry", p.industry },
-                 { "profile_url", p.profileUrl() },
-                 { "profile_picture_url", p.pictureUrl() },
-                 { "experience",
-                   QJsonArray{ obj({ { "title", p.headline.section(QStringLiteral(" at "), 0, 0) },
-                                     { "company", p.company },
-                                     { "date_range", QStringLiteral("1/2022 - Present") } }) } } });
+    return obj(
+        { { "public_id", p.publicId }, { "profile_urn", p.urn() }, { "first_name", p.firstName },
+            { "last_name", p.lastName }, { "headline", p.headline }, { "location", p.location },
+            { "summary", QStringLiteral("%1 — working at %2.").arg(p.headline, p.company) },
+            { "industry", p.industry }, { "profile_url", p.profileUrl() },
+            { "profile_picture_url", p.pictureUrl() },
+            { "experience",
+                QJsonArray { obj({ { "title", p.headline.section(QStringLiteral(" at "), 0, 0) },
+                    { "company", p.company },
+                    { "date_range", QStringLiteral("1/2022 - Present") } }) } } });
 }
 
 // The person named by profile_url / identifier / profile_urn, or -1 with `error` set.
 int findPerson(ActionContext &ctx, Reply *error)
 {
-    const QString target = ctx.params.anyString({ "profile_url", "linkedin_url", "identifier", "profile_urn" }, true);
+    const QString target = ctx.params.anyString(
+        { "profile_url", "linkedin_url", "identifier", "profile_urn" }, true);
     if (!ctx.params.ok()) {
         *error = ctx.paramsError();
         return -1;
@@ -83,7 +80,7 @@ Reply searchPeople(ActionContext &ctx)
     const QStringList locations = p.stringList("location"), industries = p.stringList("industry");
     const QStringList companyUrls = p.stringList("company_url"), network = p.stringList("network");
     p.stringList("past_company"); // accepted; the sandbox keeps no work history to match
-    p.stringList("school_url");   // accepted; no schools in the sandbox
+    p.stringList("school_url"); // accepted; no schools in the sandbox
     p.string("connection_of");
     p.string("follower_of");
     p.string("search_url");
@@ -106,25 +103,27 @@ Reply searchPeople(ActionContext &ctx)
                 companySlugs << c.slug;
         bool companyOk = companyUrls.isEmpty();
         for (const QString &url : companyUrls)
-            companyOk = companyOk || (!companySlugs.isEmpty() && url.contains(companySlugs.first()));
-        if ((keyword.isEmpty() || (who.fullName() + QLatin1Char(' ') + who.headline).contains(keyword, Qt::CaseInsensitive))
-            && who.firstName.contains(first, Qt::CaseInsensitive) && who.lastName.contains(last, Qt::CaseInsensitive)
-            && who.headline.contains(title, Qt::CaseInsensitive) && who.company.contains(companyName, Qt::CaseInsensitive)
-            && containsAny(who.location, locations) && containsAny(who.industry, industries) && companyOk
-            && (network.isEmpty() || network.contains(degree)))
+            companyOk
+                = companyOk || (!companySlugs.isEmpty() && url.contains(companySlugs.first()));
+        if ((keyword.isEmpty()
+                || (who.fullName() + QLatin1Char(' ') + who.headline)
+                       .contains(keyword, Qt::CaseInsensitive))
+            && who.firstName.contains(first, Qt::CaseInsensitive)
+            && who.lastName.contains(last, Qt::CaseInsensitive)
+            && who.headline.contains(title, Qt::CaseInsensitive)
+            && who.company.contains(companyName, Qt::CaseInsensitive)
+            && containsAny(who.location, locations) && containsAny(who.industry, industries)
+            && companyOk && (network.isEmpty() || network.contains(degree)))
             matches.push_back(i);
     }
     QJsonArray results;
     for (size_t i = size_t(offset); i < matches.size() && results.size() < count; ++i) {
         const int index = matches[i];
         const Person &who = ctx.state.people[size_t(index)];
-        QJsonObject r = obj({ { "public_id", who.publicId },
-                              { "first_name", who.firstName },
-                              { "last_name", who.lastName },
-                              { "headline", who.headline },
-                              { "location", who.location },
-                              { "profile_picture_url", who.pictureUrl() },
-                              { "linkedin_url", who.profileUrl() } });
+        QJsonObject r = obj({ { "public_id", who.publicId }, { "first_name", who.firstName },
+            { "last_name", who.lastName }, { "headline", who.headline },
+            { "location", who.location }, { "profile_picture_url", who.pictureUrl() },
+            { "linkedin_url", who.profileUrl() } });
         if (withState) {
             QString state = QStringLiteral("NO_INVITATION"); // decision: check_invitation's word
             if (ctx.account.connections.contains(index))
@@ -140,21 +139,18 @@ Reply searchPeople(ActionContext &ctx)
     const int cost = int(results.size());
     if (!ctx.canAfford(cost))
         return ctx.noCredits(cost);
-    return ctx.ok(obj({ { "results", results },
-                        { "total_results", results.size() },
-                        { "total_available_results", qint64(matches.size()) } }),
-                  cost);
+    return ctx.ok(obj({ { "results", results }, { "total_results", results.size() },
+                      { "total_available_results", qint64(matches.size()) } }),
+        cost);
 }
 
 QJsonObject companyJson(const Company &c)
 {
-    return obj({ { "name", c.name },
-                 { "company_url", c.url() },
-                 { "universal_name", c.slug },
-                 { "industry", c.sector },
-                 { "company_size", c.size },
-                 { "location", c.location },
-                 { "logo_url", QStringLiteral("https://media.licdn.com/dms/image/sandbox/%1-logo.png").arg(c.slug) } });
+    return obj({ { "name", c.name }, { "company_url", c.url() }, { "universal_name", c.slug },
+        { "industry", c.sector }, { "company_size", c.size }, { "location", c.location },
+        { "logo_url",
+            QStringLiteral("https://media.licdn.com/dms/image/sandbox/%1-logo.png")
+                .arg(c.slug) } });
 }
 
 Reply searchCompanies(ActionContext &ctx)
@@ -165,17 +161,19 @@ Reply searchCompanies(ActionContext &ctx)
     const QStringList sizes = p.stringList("company_size");
     p.integer("results_per_page", 10, 1, 100);
     const auto [offset, count] = searchWindow(p);
-    static const QStringList buckets = { QStringLiteral("1-10"), QStringLiteral("11-50"), QStringLiteral("51-200"),
-                                         QStringLiteral("201-500"), QStringLiteral("501-1000"), QStringLiteral("1001-5000"),
-                                         QStringLiteral("5001-10000"), QStringLiteral("10001+") };
+    static const QStringList buckets = { QStringLiteral("1-10"), QStringLiteral("11-50"),
+        QStringLiteral("51-200"), QStringLiteral("201-500"), QStringLiteral("501-1000"),
+        QStringLiteral("1001-5000"), QStringLiteral("5001-10000"), QStringLiteral("10001+") };
     for (const QString &s : sizes)
         if (!buckets.contains(s))
-            p.invalid(QStringLiteral("company_size values must be one of %1").arg(buckets.join(QStringLiteral(", "))));
+            p.invalid(QStringLiteral("company_size values must be one of %1")
+                          .arg(buckets.join(QStringLiteral(", "))));
     if (!p.ok())
         return ctx.paramsError();
     QJsonArray all;
     for (const Company &c : ctx.state.companies)
-        if ((keyword.isEmpty() || (c.name + QLatin1Char(' ') + c.sector).contains(keyword, Qt::CaseInsensitive))
+        if ((keyword.isEmpty()
+                || (c.name + QLatin1Char(' ') + c.sector).contains(keyword, Qt::CaseInsensitive))
             && containsAny(c.location, locations) && containsAny(c.sector, sectors)
             && (sizes.isEmpty() || sizes.contains(c.size)))
             all.append(companyJson(c));
@@ -185,10 +183,9 @@ Reply searchCompanies(ActionContext &ctx)
     const int cost = perResults(results.size(), 10); // decision: V1's 1 per 10 results
     if (!ctx.canAfford(cost))
         return ctx.noCredits(cost);
-    return ctx.ok(obj({ { "results", results },
-                        { "total_results", results.size() },
-                        { "total_available_results", all.size() } }),
-                  cost);
+    return ctx.ok(obj({ { "results", results }, { "total_results", results.size() },
+                      { "total_available_results", all.size() } }),
+        cost);
 }
 
 } // namespace
@@ -197,10 +194,9 @@ namespace handlers {
 
 QStringList profileActions()
 {
-    return { QStringLiteral("get"),         QStringLiteral("get_me"),
-             QStringLiteral("get_contact"), QStringLiteral("visit"),
-             QStringLiteral("get_company"), QStringLiteral("search_people"),
-             QStringLiteral("search_companies") };
+    return { QStringLiteral("get"), QStringLiteral("get_me"), QStringLiteral("get_contact"),
+        QStringLiteral("visit"), QStringLiteral("get_company"), QStringLiteral("search_people"),
+        QStringLiteral("search_companies") };
 }
 
 Reply profiles(ActionContext &ctx)
@@ -233,14 +229,17 @@ Reply profiles(ActionContext &ctx)
     if (a == QLatin1String("get_contact")) {
         // Inferred shape. LinkedIn shows contact details to 1st-degree connections only.
         const bool connected = ctx.account.connections.contains(person);
-        return ctx.ok(obj({ { "profile_url", who.profileUrl() },
-                            { "email", connected ? QJsonValue(who.publicId + QStringLiteral("@example.com"))
-                                                 : QJsonValue(QJsonValue::Null) },
-                            { "phone_numbers", QJsonArray() },
-                            { "websites", connected ? QJsonArray{ QStringLiteral("https://example.com/") + who.publicId }
-                                                    : QJsonArray() },
-                            { "twitter", QJsonArray() } }),
-                      1);
+        return ctx.ok(
+            obj({ { "profile_url", who.profileUrl() },
+                { "email",
+                    connected ? QJsonValue(who.publicId + QStringLiteral("@example.com"))
+                              : QJsonValue(QJsonValue::Null) },
+                { "phone_numbers", QJsonArray() },
+                { "websites",
+                    connected ? QJsonArray { QStringLiteral("https://example.com/") + who.publicId }
+                              : QJsonArray() },
+                { "twitter", QJsonArray() } }),
+            1);
     }
     return ctx.ok(profileJson(who), 1);
 }

@@ -22,14 +22,14 @@ QString isoMillis(const QDateTime &utc)
 QDateTime parseTime(const QString &text)
 {
     static const QRegularExpression re(QStringLiteral(
-            R"(^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?$)"));
+        R"(^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?$)"));
     const QRegularExpressionMatch m = re.match(text.trimmed());
     if (!m.hasMatch())
         return {};
     const QDate date(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
     const QString fraction = (m.captured(7) + QStringLiteral("000")).left(3);
-    const QTime time(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt(),
-                     fraction.toInt());
+    const QTime time(
+        m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt(), fraction.toInt());
     if (!date.isValid() || !time.isValid())
         return {};
     QDateTime result(date, time, QTimeZone::utc());
@@ -56,14 +56,14 @@ void rebuildBody(Reply &reply)
 }
 
 Reply okReply(const QString &action, const QJsonValue &data, int credits, const QString &accountId,
-              TimeStyle style)
+    TimeStyle style)
 {
     QJsonObject metadata = obj({ { "action", action } });
     if (!accountId.isEmpty())
         metadata.insert(QStringLiteral("account_id"), accountId);
     metadata.insert(QStringLiteral("credits_consumed"), credits);
-    metadata.insert(QStringLiteral("timestamp"),
-                    formatTime(QDateTime::currentDateTimeUtc(), style));
+    metadata.insert(
+        QStringLiteral("timestamp"), formatTime(QDateTime::currentDateTimeUtc(), style));
     Reply r;
     r.success = true;
     r.credits = credits;
@@ -72,18 +72,18 @@ Reply okReply(const QString &action, const QJsonValue &data, int credits, const 
     return r;
 }
 
-Reply errorReply(int status, const QString &code, const QString &message, const QString &action,
-                 TimeStyle style)
+Reply errorReply(
+    int status, const QString &code, const QString &message, const QString &action, TimeStyle style)
 {
     Reply r;
     r.status = status;
     r.envelope = obj({
-            { "success", false },
-            { "error", obj({ { "code", code }, { "message", message } }) },
-            { "metadata",
-              obj({ { "action", action },
-                    { "credits_consumed", 0 }, // V2 errors never consume credits (§1.5)
-                    { "timestamp", formatTime(QDateTime::currentDateTimeUtc(), style) } }) },
+        { "success", false },
+        { "error", obj({ { "code", code }, { "message", message } }) },
+        { "metadata",
+            obj({ { "action", action },
+                { "credits_consumed", 0 }, // V2 errors never consume credits (§1.5)
+                { "timestamp", formatTime(QDateTime::currentDateTimeUtc(), style) } }) },
     });
     rebuildBody(r);
     return r;
@@ -93,29 +93,26 @@ namespace err {
 Reply invalidApiKey(const QString &action)
 {
     return errorReply(403, QStringLiteral("INVALID_API_KEY"),
-                      QStringLiteral("Invalid or missing API key (send it in the x-api-key header)"),
-                      action);
+        QStringLiteral("Invalid or missing API key (send it in the x-api-key header)"), action);
 }
 Reply invalidAccount(const QString &action, const QString &accountId)
 {
     return errorReply(404, QStringLiteral("INVALID_ACCOUNT"),
-                      QStringLiteral("Account '%1' not found or not owned by this API key")
-                              .arg(accountId),
-                      action);
+        QStringLiteral("Account '%1' not found or not owned by this API key").arg(accountId),
+        action);
 }
 Reply accountInactive(const QString &action, const QString &accountId)
 {
     return errorReply(403, QStringLiteral("ACCOUNT_INACTIVE"),
-                      QStringLiteral("Account '%1' is inactive: its LinkedIn session expired or it "
-                                     "is awaiting a checkpoint. Log in again with /v2/login.")
-                              .arg(accountId),
-                      action);
+        QStringLiteral("Account '%1' is inactive: its LinkedIn session expired or it "
+                       "is awaiting a checkpoint. Log in again with /v2/login.")
+            .arg(accountId),
+        action);
 }
 Reply invalidAction(const QString &action, const QString &category)
 {
     return errorReply(400, QStringLiteral("INVALID_ACTION"),
-                      QStringLiteral("Action '%1' is not supported by /v2/%2").arg(action, category),
-                      action);
+        QStringLiteral("Action '%1' is not supported by /v2/%2").arg(action, category), action);
 }
 Reply invalidParams(const QString &action, const QString &message)
 {
@@ -124,10 +121,10 @@ Reply invalidParams(const QString &action, const QString &message)
 Reply insufficientCredits(const QString &action, qint64 needed, qint64 balance)
 {
     return errorReply(402, QStringLiteral("INSUFFICIENT_CREDITS"),
-                      QStringLiteral("Not enough credits: this action needs %1, balance is %2")
-                              .arg(needed)
-                              .arg(balance),
-                      action);
+        QStringLiteral("Not enough credits: this action needs %1, balance is %2")
+            .arg(needed)
+            .arg(balance),
+        action);
 }
 Reply notFound(const QString &action, const QString &code, const QString &message)
 {
@@ -178,9 +175,9 @@ qint64 Params::integer(const char *key, qint64 fallback, qint64 min, qint64 max)
     const bool integral = v.isDouble() && d == static_cast<double>(static_cast<qint64>(d));
     if (!integral || d < static_cast<double>(min) || d > static_cast<double>(max)) {
         m_invalid << QStringLiteral("%1 must be an integer between %2 and %3")
-                             .arg(QLatin1String(key))
-                             .arg(min)
-                             .arg(max);
+                         .arg(QLatin1String(key))
+                         .arg(min)
+                         .arg(max);
         return fallback;
     }
     return static_cast<qint64>(d);
@@ -235,7 +232,7 @@ QString Params::message() const
     QStringList parts;
     if (!m_missing.isEmpty())
         parts << QStringLiteral("missing required parameter(s): %1")
-                         .arg(m_missing.join(QStringLiteral(", ")));
+                     .arg(m_missing.join(QStringLiteral(", ")));
     parts << m_invalid;
     return parts.join(QStringLiteral("; "));
 }

@@ -18,7 +18,7 @@ namespace ld::sandbox {
 
 // The contract shows two server timestamp formats; the sandbox uses both (§1.4).
 enum class TimeStyle {
-    Zulu,  // "2026-04-26T10:35:00Z"
+    Zulu, // "2026-04-26T10:35:00Z"
     Micro, // "2025-01-15T10:32:00.000000" (no zone designator, UTC)
 };
 QString formatTime(const QDateTime &utc, TimeStyle style);
@@ -29,7 +29,10 @@ QDateTime parseTime(const QString &text);
 // Builds a QJsonObject from C-string keys; QT_NO_CAST_FROM_ASCII makes the plain
 // initializer-list form verbose.
 QJsonObject obj(std::initializer_list<std::pair<const char *, QJsonValue>> fields);
-inline QString str(const char *latin1) { return QString::fromLatin1(latin1); }
+inline QString str(const char *latin1)
+{
+    return QString::fromLatin1(latin1);
+}
 
 struct Reply
 {
@@ -38,14 +41,14 @@ struct Reply
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     bool success = false;
-    int credits = 0;          // charged by the server when the reply is a success
-    QJsonObject envelope;     // the body as JSON, kept so faults can rewrite it
+    int credits = 0; // charged by the server when the reply is a success
+    QJsonObject envelope; // the body as JSON, kept so faults can rewrite it
 };
 
 Reply okReply(const QString &action, const QJsonValue &data, int credits = 0,
-              const QString &accountId = {}, TimeStyle style = TimeStyle::Zulu);
+    const QString &accountId = {}, TimeStyle style = TimeStyle::Zulu);
 Reply errorReply(int status, const QString &code, const QString &message, const QString &action,
-                 TimeStyle style = TimeStyle::Zulu);
+    TimeStyle style = TimeStyle::Zulu);
 // Re-serialises reply.envelope into reply.body (after a fault or handler edited it).
 void rebuildBody(Reply &reply);
 
@@ -63,15 +66,17 @@ Reply notFound(const QString &action, const QString &code, const QString &messag
 class Params
 {
 public:
-    explicit Params(const QJsonObject &object) : m_o(object) { }
+    explicit Params(const QJsonObject &object)
+        : m_o(object)
+    { }
     bool has(const char *key) const;
     QString string(const char *key, bool required = false);
     // The first present key of `keys` (aliases such as profile_url / linkedin_url).
     QString anyString(std::initializer_list<const char *> keys, bool required);
     qint64 integer(const char *key, qint64 fallback, qint64 min, qint64 max);
     bool boolean(const char *key, bool fallback);
-    QStringList stringList(const char *key);   // must be an array of strings when present
-    QJsonObject object(const char *key);       // must be an object when present
+    QStringList stringList(const char *key); // must be an array of strings when present
+    QJsonObject object(const char *key); // must be an object when present
     void invalid(const QString &problem) { m_invalid << problem; }
     bool ok() const { return m_missing.isEmpty() && m_invalid.isEmpty(); }
     QString message() const;

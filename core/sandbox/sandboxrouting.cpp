@@ -26,31 +26,28 @@ Reply SandboxServer::Private::dispatch(const Request &req)
     if (first == QLatin1String("webhooks"))
         return handlers::webhooks(state, req);
     static const QStringList categories = { QStringLiteral("messages"), QStringLiteral("network"),
-                                            QStringLiteral("profiles"), QStringLiteral("content") };
+        QStringLiteral("profiles"), QStringLiteral("content") };
     if (categories.contains(first) && n == 1 && post)
         return actionEndpoint(first, req);
     const bool known = categories.contains(first)
-            || QStringList{ QStringLiteral("login"), QStringLiteral("checkpoint"),
-                            QStringLiteral("accounts"), QStringLiteral("credits"),
-                            QStringLiteral("logs") }
-                       .contains(first);
+        || QStringList { QStringLiteral("login"), QStringLiteral("checkpoint"),
+               QStringLiteral("accounts"), QStringLiteral("credits"), QStringLiteral("logs") }
+               .contains(first);
     // Decision (the contract is silent): a wrong method on a known path is a 405, anything
     // else a 404, both in the V2 envelope with codes of their own.
     if (known && (n == 1 || first == QLatin1String("accounts")))
         return errorReply(405, QStringLiteral("METHOD_NOT_ALLOWED"),
-                          QStringLiteral("%1 is not allowed on %2")
-                                  .arg(QString::fromLatin1(req.method), req.path),
-                          first);
+            QStringLiteral("%1 is not allowed on %2")
+                .arg(QString::fromLatin1(req.method), req.path),
+            first);
     return err::notFound(first, QStringLiteral("NOT_FOUND"),
-                         QStringLiteral("No such endpoint: %1 %2")
-                                 .arg(QString::fromLatin1(req.method), req.path));
+        QStringLiteral("No such endpoint: %1 %2").arg(QString::fromLatin1(req.method), req.path));
 }
 
 Reply SandboxServer::Private::actionEndpoint(const QString &category, const Request &req)
 {
     if (!req.jsonObject)
-        return err::invalidParams(category,
-                                  QStringLiteral("request body must be a JSON object"));
+        return err::invalidParams(category, QStringLiteral("request body must be a JSON object"));
     const QJsonValue actionValue = req.json.value(QStringLiteral("action"));
     const QString action = actionValue.toString();
     if (!actionValue.isString() || action.isEmpty())
@@ -74,8 +71,7 @@ Reply SandboxServer::Private::actionEndpoint(const QString &category, const Requ
         return err::invalidAction(action, category);
     const QJsonValue idValue = req.json.value(QStringLiteral("account_id"));
     if (!idValue.isString() || idValue.toString().isEmpty())
-        return err::invalidParams(action,
-                                  QStringLiteral("missing required field(s): account_id"));
+        return err::invalidParams(action, QStringLiteral("missing required field(s): account_id"));
     const QJsonValue params = req.json.value(QStringLiteral("params"));
     if (!params.isUndefined() && !params.isNull() && !params.isObject())
         return err::invalidParams(action, QStringLiteral("params must be a JSON object"));
@@ -84,12 +80,12 @@ Reply SandboxServer::Private::actionEndpoint(const QString &category, const Requ
         return err::invalidAccount(action, idValue.toString());
     if (!account->active)
         return err::accountInactive(action, account->id);
-    ActionContext ctx{ state, *account, action, Params(params.toObject()) };
+    ActionContext ctx { state, *account, action, Params(params.toObject()) };
     return handler(ctx);
 }
 
-void SandboxServer::Private::openStream(const Request &req, QHttpServerResponder &&responder,
-                                        quint64 serial, bool drop)
+void SandboxServer::Private::openStream(
+    const Request &req, QHttpServerResponder &&responder, quint64 serial, bool drop)
 {
     const QString action = QStringLiteral("stream_webhook");
     const QString webhookId = req.segments.value(1);
@@ -100,11 +96,11 @@ void SandboxServer::Private::openStream(const Request &req, QHttpServerResponder
         refusal = err::invalidApiKey(action);
     else if (!hook)
         refusal = err::notFound(action, QStringLiteral("WEBHOOK_NOT_FOUND"),
-                                QStringLiteral("Webhook '%1' not found").arg(webhookId));
+            QStringLiteral("Webhook '%1' not found").arg(webhookId));
     else if (!hook->hosted())
         refusal = err::invalidParams(action,
-                                     QStringLiteral("the stream is only available for hosted "
-                                                    "webhooks (created without url)"));
+            QStringLiteral("the stream is only available for hosted "
+                           "webhooks (created without url)"));
     if (refusal.status != 200) {
         writeReply(responder, refusal);
         setStatus(serial, refusal.status);
@@ -118,9 +114,8 @@ void SandboxServer::Private::openStream(const Request &req, QHttpServerResponder
         return;
     }
     stream->sendEvent("connected",
-                      QJsonDocument(obj({ { "webhook_id", hook->id },
-                                          { "account_id", hook->accountId } }))
-                              .toJson(QJsonDocument::Compact));
+        QJsonDocument(obj({ { "webhook_id", hook->id }, { "account_id", hook->accountId } }))
+            .toJson(QJsonDocument::Compact));
     streams << stream;
 }
 
@@ -152,10 +147,10 @@ void SandboxServer::Private::logRequest(const Request &req, const Reply &reply)
     QString accountId = req.json.value(QStringLiteral("account_id")).toString();
     if (req.segments.value(0) == QLatin1String("accounts"))
         accountId = req.segments.value(1);
-    state.apiLog.append(ApiLogEntry{ QDateTime::currentDateTimeUtc(),
-                                     meta.value(QStringLiteral("action")).toString(), accountId,
-                                     QString::fromLatin1(req.method) + QLatin1Char(' ') + req.path,
-                                     reply.status, reply.success ? reply.credits : 0 });
+    state.apiLog.append(ApiLogEntry { QDateTime::currentDateTimeUtc(),
+        meta.value(QStringLiteral("action")).toString(), accountId,
+        QString::fromLatin1(req.method) + QLatin1Char(' ') + req.path, reply.status,
+        reply.success ? reply.credits : 0 });
     if (state.apiLog.size() > 1000)
         state.apiLog.removeFirst();
 }

@@ -16,18 +16,42 @@
 
 namespace ld::sandbox {
 
-QString Seeds::apiKey() { return QStringLiteral("sandbox-key-0001"); }
-QString Seeds::codeCheckpointEmail() { return QStringLiteral("code@example.com"); }
-QString Seeds::appCheckpointEmail() { return QStringLiteral("app@example.com"); }
-QString Seeds::verificationCode() { return QStringLiteral("123456"); }
-QString Seeds::expiredToken() { return QStringLiteral("expired-v1-token"); }
-QString Seeds::wrongPassword() { return QStringLiteral("wrong-password"); }
-QString Seeds::primaryAccountId() { return QStringLiteral("69c127c37cae0494dd827286"); }
-QString Seeds::inactiveAccountId() { return QStringLiteral("69c127c37cae0494dd827289"); }
+QString Seeds::apiKey()
+{
+    return QStringLiteral("sandbox-key-0001");
+}
+QString Seeds::codeCheckpointEmail()
+{
+    return QStringLiteral("code@example.com");
+}
+QString Seeds::appCheckpointEmail()
+{
+    return QStringLiteral("app@example.com");
+}
+QString Seeds::verificationCode()
+{
+    return QStringLiteral("123456");
+}
+QString Seeds::expiredToken()
+{
+    return QStringLiteral("expired-v1-token");
+}
+QString Seeds::wrongPassword()
+{
+    return QStringLiteral("wrong-password");
+}
+QString Seeds::primaryAccountId()
+{
+    return QStringLiteral("69c127c37cae0494dd827286");
+}
+QString Seeds::inactiveAccountId()
+{
+    return QStringLiteral("69c127c37cae0494dd827289");
+}
 QStringList Seeds::accountIds()
 {
     return { primaryAccountId(), QStringLiteral("69c127c37cae0494dd827287"),
-             QStringLiteral("69c127c37cae0494dd827288"), inactiveAccountId() };
+        QStringLiteral("69c127c37cae0494dd827288"), inactiveAccountId() };
 }
 
 namespace {
@@ -38,20 +62,30 @@ constexpr qsizetype MaxBody = 8 * 1024 * 1024;
 QByteArray methodName(QHttpServerRequest::Method m)
 {
     switch (m) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    case QHttpServerRequest::Method::Patch: return "PATCH";
-    default: return "OTHER";
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    default:
+        return "OTHER";
     }
 }
 
 } // namespace
 
-SandboxServer::SandboxServer(QObject *parent) : QObject(parent), d(std::make_unique<Private>())
+SandboxServer::SandboxServer(QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
 {
     d->keepAlive.setInterval(30000);
     connect(&d->keepAlive, &QTimer::timeout, this, [this] {
@@ -61,64 +95,64 @@ SandboxServer::SandboxServer(QObject *parent) : QObject(parent), d(std::make_uni
     });
     d->keepAlive.start();
 
-    d->http.setMissingHandler([this](const QHttpServerRequest &request,
-                                     QHttpServerResponder &&responder) {
-        Request req;
-        req.method = methodName(request.method());
-        req.path = request.url().path();
-        req.query = request.query();
-        req.body = request.body();
-        req.baseUrl = baseUrl().toString();
-        req.segments = req.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-        const bool v2 = req.segments.value(0) == QLatin1String("v2");
-        if (v2)
-            req.segments.removeFirst();
-        QJsonParseError parseError{};
-        const QJsonDocument doc = req.body.size() <= MaxBody
+    d->http.setMissingHandler(
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            Request req;
+            req.method = methodName(request.method());
+            req.path = request.url().path();
+            req.query = request.query();
+            req.body = request.body();
+            req.baseUrl = baseUrl().toString();
+            req.segments = req.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+            const bool v2 = req.segments.value(0) == QLatin1String("v2");
+            if (v2)
+                req.segments.removeFirst();
+            QJsonParseError parseError {};
+            const QJsonDocument doc = req.body.size() <= MaxBody
                 ? QJsonDocument::fromJson(req.body, &parseError)
                 : QJsonDocument();
-        req.jsonObject = doc.isObject();
-        req.json = doc.object();
-        const QString action = req.json.value(QStringLiteral("action")).toString();
+            req.jsonObject = doc.isObject();
+            req.json = doc.object();
+            const QString action = req.json.value(QStringLiteral("action")).toString();
 
-        const quint64 serial = ++d->nextSerial;
-        d->requests << RecordedRequest{ req.method, req.path, req.query.toString(QUrl::FullyEncoded),
-                                        req.body, action, 0 };
-        d->serials << serial;
+            const quint64 serial = ++d->nextSerial;
+            d->requests << RecordedRequest { req.method, req.path,
+                req.query.toString(QUrl::FullyEncoded), req.body, action, 0 };
+            d->serials << serial;
 
-        const bool stream = v2 && req.method == "GET" && req.segments.size() == 3
+            const bool stream = v2 && req.method == "GET" && req.segments.size() == 3
                 && req.segments[0] == QLatin1String("webhooks")
                 && req.segments[2] == QLatin1String("stream");
-        const std::optional<FaultRule> fault = d->takeFault(req.path, action, stream);
-        if (stream && (!fault || !isPreHandling(fault->fault))) {
-            const bool drop = fault && fault->fault == Fault::DropStreams;
-            d->openStream(req, std::move(responder), serial, drop);
-            return;
-        }
-
-        Reply reply;
-        if (fault && isPreHandling(fault->fault)) {
-            reply = faultReply(*fault, action.isEmpty() ? req.segments.value(0) : action);
-        } else if (!v2) {
-            reply = err::notFound(QString(), QStringLiteral("NOT_FOUND"),
-                                  QStringLiteral("No such endpoint: %1").arg(req.path));
-        } else if (req.body.size() > MaxBody) {
-            reply = err::invalidParams(action, QStringLiteral("request body is too large"));
-        } else if (QString::fromLatin1(request.value("x-api-key")) != d->apiKey) {
-            reply = err::invalidApiKey(action.isEmpty() ? req.segments.value(0) : action);
-        } else {
-            reply = d->dispatch(req);
-            if (reply.success && reply.credits > 0) {
-                d->state.balance -= reply.credits;
-                d->state.charged += reply.credits;
+            const std::optional<FaultRule> fault = d->takeFault(req.path, action, stream);
+            if (stream && (!fault || !isPreHandling(fault->fault))) {
+                const bool drop = fault && fault->fault == Fault::DropStreams;
+                d->openStream(req, std::move(responder), serial, drop);
+                return;
             }
-            d->closeStreamsOfDeletedWebhooks();
-            if (req.segments.value(0) != QLatin1String("logs"))
-                d->logRequest(req, reply);
-        }
 
-        d->finish(std::move(responder), reply, serial, fault);
-    });
+            Reply reply;
+            if (fault && isPreHandling(fault->fault)) {
+                reply = faultReply(*fault, action.isEmpty() ? req.segments.value(0) : action);
+            } else if (!v2) {
+                reply = err::notFound(QString(), QStringLiteral("NOT_FOUND"),
+                    QStringLiteral("No such endpoint: %1").arg(req.path));
+            } else if (req.body.size() > MaxBody) {
+                reply = err::invalidParams(action, QStringLiteral("request body is too large"));
+            } else if (QString::fromLatin1(request.value("x-api-key")) != d->apiKey) {
+                reply = err::invalidApiKey(action.isEmpty() ? req.segments.value(0) : action);
+            } else {
+                reply = d->dispatch(req);
+                if (reply.success && reply.credits > 0) {
+                    d->state.balance -= reply.credits;
+                    d->state.charged += reply.credits;
+                }
+                d->closeStreamsOfDeletedWebhooks();
+                if (req.segments.value(0) != QLatin1String("logs"))
+                    d->logRequest(req, reply);
+            }
+
+            d->finish(std::move(responder), reply, serial, fault);
+        });
 }
 
 SandboxServer::~SandboxServer() = default;
@@ -131,28 +165,43 @@ bool SandboxServer::listen(quint16 port, const QHostAddress &address)
     return d->port != 0;
 }
 
-quint16 SandboxServer::port() const { return d->port; }
+quint16 SandboxServer::port() const
+{
+    return d->port;
+}
 
 QUrl SandboxServer::baseUrl() const
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(d->port));
 }
 
-QString SandboxServer::apiKey() const { return d->apiKey; }
-void SandboxServer::setApiKey(const QString &key) { d->apiKey = key; }
+QString SandboxServer::apiKey() const
+{
+    return d->apiKey;
+}
+void SandboxServer::setApiKey(const QString &key)
+{
+    d->apiKey = key;
+}
 
-void SandboxServer::injectFault(Fault fault, int count, const QString &pathPrefix,
-                                const QString &action, int param)
+void SandboxServer::injectFault(
+    Fault fault, int count, const QString &pathPrefix, const QString &action, int param)
 {
     if (fault == Fault::DropStreams)
         d->closeStreams(pathPrefix);
     if (count > 0)
-        d->faults << FaultRule{ fault, count, pathPrefix, action, param };
+        d->faults << FaultRule { fault, count, pathPrefix, action, param };
 }
 
-void SandboxServer::clearFaults() { d->faults.clear(); }
+void SandboxServer::clearFaults()
+{
+    d->faults.clear();
+}
 
-QList<RecordedRequest> SandboxServer::requests() const { return d->requests; }
+QList<RecordedRequest> SandboxServer::requests() const
+{
+    return d->requests;
+}
 
 int SandboxServer::requestCount(const QString &pathPrefix, const QString &action) const
 {
@@ -169,12 +218,21 @@ void SandboxServer::clearRequests()
     d->serials.clear();
 }
 
-qint64 SandboxServer::creditsCharged() const { return d->state.charged; }
-qint64 SandboxServer::creditBalance() const { return d->state.balance; }
-void SandboxServer::setCreditBalance(qint64 credits) { d->state.balance = credits; }
+qint64 SandboxServer::creditsCharged() const
+{
+    return d->state.charged;
+}
+qint64 SandboxServer::creditBalance() const
+{
+    return d->state.balance;
+}
+void SandboxServer::setCreditBalance(qint64 credits)
+{
+    d->state.balance = credits;
+}
 
-void SandboxServer::emitEvent(const QString &accountId, const QString &type,
-                              const QByteArray &innerJson)
+void SandboxServer::emitEvent(
+    const QString &accountId, const QString &type, const QByteArray &innerJson)
 {
     const QJsonObject inner = QJsonDocument::fromJson(innerJson).object();
     const auto deliveries = handlers::queueEvent(d->state, accountId, type, inner);
@@ -187,7 +245,10 @@ void SandboxServer::emitEvent(const QString &accountId, const QString &type,
     }
 }
 
-void SandboxServer::setKeepAliveInterval(int msec) { d->keepAlive.setInterval(msec); }
+void SandboxServer::setKeepAliveInterval(int msec)
+{
+    d->keepAlive.setInterval(msec);
+}
 
 void SandboxServer::setDemoActivity(int msec)
 {
@@ -199,7 +260,8 @@ void SandboxServer::setDemoActivity(int msec)
         connect(&d->demoTimer, &QTimer::timeout, this, [this] {
             QString accountId;
             QString type;
-            const QJsonObject inner = handlers::demoEvent(d->state, d->demoTick++, &accountId, &type);
+            const QJsonObject inner
+                = handlers::demoEvent(d->state, d->demoTick++, &accountId, &type);
             if (!accountId.isEmpty())
                 emitEvent(accountId, type, QJsonDocument(inner).toJson(QJsonDocument::Compact));
         });

@@ -42,6 +42,12 @@ class SandboxServer : public QObject
 {
     Q_OBJECT
 public:
+    // RateLimited*, InternalError, HtmlBody and SuccessFalse answer instead of the server: no
+    // effect, no credits. Slow, MalformedJson, EmptyBody, WrongType and DropAfterSend spoil
+    // an answer the server did produce: its effects and credits stand. DropAfterSend writes
+    // the status line and headers, then closes (QNetworkAccessManager 6.4 silently re-sends
+    // a request, even a POST, whose connection closed before any response byte). Streams
+    // only take DropStreams and the faults that answer instead of the server.
     enum class Fault {
         RateLimited,           // 429 RATE_LIMITED, no Retry-After
         RateLimitedRetryAfter, // 429 RATE_LIMITED with Retry-After: <param> seconds (default 1)

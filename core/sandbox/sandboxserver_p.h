@@ -36,7 +36,7 @@ struct SandboxServer::Private
     quint16 port = 0;
     QList<FaultRule> faults;
     QList<RecordedRequest> requests;
-    QList<quint64> serials;  // parallel to requests, to set a held reply's status later
+    QList<quint64> serials; // parallel to requests, to set a held reply's status later
     quint64 nextSerial = 0;
     QList<QPointer<SseStream>> streams;
     QTimer keepAlive;
@@ -48,11 +48,11 @@ struct SandboxServer::Private
     void setStatus(quint64 serial, int status);
     // Writes `reply`, first applying a post-handling fault (corrupt, slow, drop) if any.
     void finish(QHttpServerResponder &&responder, Reply reply, quint64 serial,
-                const std::optional<FaultRule> &fault);
+        const std::optional<FaultRule> &fault);
     Reply dispatch(const Request &req);
     Reply actionEndpoint(const QString &category, const Request &req);
-    void openStream(const Request &req, QHttpServerResponder &&responder, quint64 serial,
-                    bool drop);
+    void openStream(
+        const Request &req, QHttpServerResponder &&responder, quint64 serial, bool drop);
     void closeStreams(const QString &pathPrefix);
     void closeStreamsOfDeletedWebhooks();
     void pruneStreams();

@@ -22,7 +22,7 @@ struct Person
     QString location;
     QString company;
     QString industry;
-    QString fsdId;    // "ACoAA…"
+    QString fsdId; // "ACoAA…"
     bool exists = true; // false: the target no longer exists on LinkedIn
 
     QString fullName() const { return firstName + QLatin1Char(' ') + lastName; }
@@ -36,7 +36,7 @@ struct Company
     QString name;
     QString slug;
     QString sector;
-    QString size;     // V1 buckets: "11-50", "201-500", ...
+    QString size; // V1 buckets: "11-50", "201-500", ...
     QString location;
     QString url() const { return QStringLiteral("https://www.linkedin.com/company/") + slug; }
 };
@@ -45,16 +45,16 @@ struct Message
 {
     QString urn;
     QString text;
-    qint64 time = 0;  // ms epoch
+    qint64 time = 0; // ms epoch
     bool fromMe = false;
     QString type = QStringLiteral("TEXT");
 };
 
 struct Conversation
 {
-    QString threadKey;        // "2-…" — what `send` returns as conversation_id
-    int person = -1;          // index into people
-    QList<Message> messages;  // oldest first
+    QString threadKey; // "2-…" — what `send` returns as conversation_id
+    int person = -1; // index into people
+    QList<Message> messages; // oldest first
     int unread = 0;
     QString urn(const QString &meFsd) const;
     qint64 lastTime() const { return messages.isEmpty() ? 0 : messages.last().time; }
@@ -62,7 +62,7 @@ struct Conversation
 
 struct Invitation
 {
-    QString id;               // "7453486530700017665" (string: does not fit a double)
+    QString id; // "7453486530700017665" (string: does not fit a double)
     int person = -1;
     int sentDays = 0;
     QString sharedSecret;
@@ -90,15 +90,15 @@ struct Account
     QString id;
     QString name;
     QString country;
-    QString email;            // fresh-login identity (may be empty)
-    QString token;            // imported V1 token (may be empty)
+    QString email; // fresh-login identity (may be empty)
+    QString token; // imported V1 token (may be empty)
     bool active = true;
-    QString challenge;        // pending checkpoint: "code_challenge" / "app_challenge"
+    QString challenge; // pending checkpoint: "code_challenge" / "app_challenge"
     QDateTime createdAt;
     QDateTime updatedAt;
-    int me = -1;              // index into people: the account's own profile
+    int me = -1; // index into people: the account's own profile
     std::vector<Conversation> conversations;
-    QList<int> connections;   // people indices, most recent first
+    QList<int> connections; // people indices, most recent first
     QList<Invitation> received;
     QList<Invitation> sent;
     QList<Post> posts;
@@ -109,10 +109,10 @@ struct Webhook
 {
     QString id;
     QString accountId;
-    QString url;              // empty: hosted
-    QStringList events;       // filter: "all", "message_received", "accepted_invitation"
-    bool isActive = true;     // delivery on/off (PUT); does not stop monitoring
-    bool monitoring = true;   // /start, /stop
+    QString url; // empty: hosted
+    QStringList events; // filter: "all", "message_received", "accepted_invitation"
+    bool isActive = true; // delivery on/off (PUT); does not stop monitoring
+    bool monitoring = true; // /start, /stop
     bool retry = false;
     bool signatureEnabled = false;
     QString secret;
@@ -127,7 +127,7 @@ struct ApiLogEntry
     QDateTime at;
     QString action;
     QString accountId;
-    QString endpoint;       // "POST /v2/messages"
+    QString endpoint; // "POST /v2/messages"
     int httpStatus = 200;
     int credits = 0;
 };
@@ -135,7 +135,7 @@ struct ApiLogEntry
 struct StoredEvent
 {
     QString eventId;
-    QJsonObject wrapper;      // {account_id, account_name, event{…}, timestamp}
+    QJsonObject wrapper; // {account_id, account_name, event{…}, timestamp}
     QDateTime createdAt;
 };
 
@@ -160,7 +160,7 @@ public:
     int personBySlug(const QString &slug, bool create);
     // Accepts "https://www.linkedin.com/in/<slug>/", "linkedin.com/in/<slug>" or a bare slug.
     static QString slugFromUrl(const QString &profileUrl);
-    QString nextId(const QString &prefix);    // 24 hex characters, deterministic sequence
+    QString nextId(const QString &prefix); // 24 hex characters, deterministic sequence
     QString nextInvitationId();
     Conversation *conversation(Account &a, const QString &idOrUrn);
     Conversation *conversationWith(Account &a, int person);
@@ -170,7 +170,7 @@ public:
     // Adds an account with its own seeded inbox, network and posts (as a real LinkedIn
     // account that logs in already has them).
     Account &addAccount(const QString &id, const QString &name, const QString &country,
-                        const QString &email, bool active);
+        const QString &email, bool active);
 
 private:
     void seedPeople();

@@ -13,17 +13,13 @@ constexpr qint64 RetentionSecs = 24 * 3600;
 
 QJsonObject webhookJson(const Webhook &w, const QString &baseUrl)
 {
-    QJsonObject o = obj({ { "webhook_id", w.id },
-                          { "account_id", w.accountId },
-                          { "url", w.hosted() ? QJsonValue(QJsonValue::Null) : QJsonValue(w.url) },
-                          { "mode", w.hosted() ? QStringLiteral("hosted") : QStringLiteral("custom") },
-                          { "events", QJsonArray::fromStringList(w.events) },
-                          { "is_active", w.isActive },
-                          { "monitoring", w.monitoring },
-                          { "signature_enabled", w.signatureEnabled },
-                          { "retry", w.retry },
-                          { "created_at", formatTime(w.createdAt, TimeStyle::Zulu) },
-                          { "updated_at", formatTime(w.updatedAt, TimeStyle::Zulu) } });
+    QJsonObject o = obj({ { "webhook_id", w.id }, { "account_id", w.accountId },
+        { "url", w.hosted() ? QJsonValue(QJsonValue::Null) : QJsonValue(w.url) },
+        { "mode", w.hosted() ? QStringLiteral("hosted") : QStringLiteral("custom") },
+        { "events", QJsonArray::fromStringList(w.events) }, { "is_active", w.isActive },
+        { "monitoring", w.monitoring }, { "signature_enabled", w.signatureEnabled },
+        { "retry", w.retry }, { "created_at", formatTime(w.createdAt, TimeStyle::Zulu) },
+        { "updated_at", formatTime(w.updatedAt, TimeStyle::Zulu) } });
     if (w.hosted()) {
         const QString base = baseUrl + QStringLiteral("/v2/webhooks/") + w.id;
         o.insert(QStringLiteral("stream_url"), base + QStringLiteral("/stream"));
@@ -35,9 +31,9 @@ QJsonObject webhookJson(const Webhook &w, const QString &baseUrl)
 QString newSecret(SandboxState &state, const QString &webhookId)
 {
     const QByteArray seed = (webhookId + state.nextId(QStringLiteral("5"))).toUtf8();
-    return QString::fromLatin1(QCryptographicHash::hash(seed, QCryptographicHash::Sha256)
-                                       .toBase64(QByteArray::Base64UrlEncoding
-                                                 | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        QCryptographicHash::hash(seed, QCryptographicHash::Sha256)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 // Reads url / events / retry of create and update into `w`; returns the problems.
@@ -52,13 +48,14 @@ QString readSettings(Params &p, Webhook &w, bool creating)
     }
     if (p.has("events") || creating) {
         QStringList events = p.stringList("events");
-        static const QStringList allowed = { QStringLiteral("all"), QStringLiteral("message_received"),
-                                             QStringLiteral("accepted_invitation") };
+        static const QStringList allowed = { QStringLiteral("all"),
+            QStringLiteral("message_received"), QStringLiteral("accepted_invitation") };
         for (const QString &e : std::as_const(events))
             if (!allowed.contains(e))
                 p.invalid(QStringLiteral("events: unknown value '%1' (allowed: all, "
-                                         "message_received, accepted_invitation)").arg(e));
-        w.events = events.isEmpty() ? QStringList{ QStringLiteral("all") } : events;
+                                         "message_received, accepted_invitation)")
+                              .arg(e));
+        w.events = events.isEmpty() ? QStringList { QStringLiteral("all") } : events;
     }
     w.retry = p.boolean("retry", w.retry);
     return p.ok() ? QString() : p.message();
@@ -69,7 +66,7 @@ Reply webhookNotFound(const QString &action, const QString &id)
     // Decision: the contract names no code for an unknown webhook; a 404 with a code of
     // its own (clients fall back on the HTTP status for unknown codes, §1.5).
     return err::notFound(action, QStringLiteral("WEBHOOK_NOT_FOUND"),
-                         QStringLiteral("Webhook '%1' not found").arg(id));
+        QStringLiteral("Webhook '%1' not found").arg(id));
 }
 
 Reply create(SandboxState &state, const Request &req)
@@ -85,9 +82,10 @@ Reply create(SandboxState &state, const Request &req)
     if (!problems.isEmpty())
         return err::invalidParams(action, problems);
     if (sign && w.hosted())
-        return err::invalidParams(action, QStringLiteral("enable_signature is for custom webhooks "
-                                                         "(with url) only; hosted streams are "
-                                                         "authenticated by api_key"));
+        return err::invalidParams(action,
+            QStringLiteral("enable_signature is for custom webhooks "
+                           "(with url) only; hosted streams are "
+                           "authenticated by api_key"));
     const Account *account = state.account(accountId);
     if (!account)
         return err::invalidAccount(action, accountId);
@@ -115,12 +113,14 @@ Reply pollEvents(SandboxState &state, const Request &req, Webhook &w)
         return errorReply(400, QStringLiteral("INVALID_PARAMS"), m, action, TimeStyle::Micro);
     };
     if (!w.hosted())
-        return invalid(QStringLiteral("events are only kept for hosted webhooks (created without url)"));
+        return invalid(
+            QStringLiteral("events are only kept for hosted webhooks (created without url)"));
     // `since` and `limit` are documented; integration code's after/count/until are accepted.
     const auto value = [&](const char *key, const char *alias) {
         const QString k = QLatin1String(key);
-        return req.query.hasQueryItem(k) ? req.query.queryItemValue(k, QUrl::FullyDecoded)
-                                         : req.query.queryItemValue(QLatin1String(alias), QUrl::FullyDecoded);
+        return req.query.hasQueryItem(k)
+            ? req.query.queryItemValue(k, QUrl::FullyDecoded)
+            : req.query.queryItemValue(QLatin1String(alias), QUrl::FullyDecoded);
     };
     const QString sinceText = value("since", "after");
     const QString untilText = value("until", "until");
@@ -128,7 +128,8 @@ Reply pollEvents(SandboxState &state, const Request &req, Webhook &w)
     const QDateTime since = sinceText.isEmpty() ? QDateTime() : parseTime(sinceText);
     const QDateTime until = untilText.isEmpty() ? QDateTime() : parseTime(untilText);
     if ((!sinceText.isEmpty() && !since.isValid()) || (!untilText.isEmpty() && !until.isValid()))
-        return invalid(QStringLiteral("since/until must be ISO 8601 times such as 2025-01-15T10:30:00Z"));
+        return invalid(
+            QStringLiteral("since/until must be ISO 8601 times such as 2025-01-15T10:30:00Z"));
     bool ok = true;
     const int limit = limitText.isEmpty() ? 50 : limitText.toInt(&ok);
     if (!ok || limit < 1 || limit > 200)
@@ -143,9 +144,8 @@ Reply pollEvents(SandboxState &state, const Request &req, Webhook &w)
             continue;
         if (items.size() >= limit)
             break;
-        items.append(obj({ { "event_id", e.eventId },
-                           { "event", e.wrapper },
-                           { "created_at", isoMillis(e.createdAt) } }));
+        items.append(obj({ { "event_id", e.eventId }, { "event", e.wrapper },
+            { "created_at", isoMillis(e.createdAt) } }));
     }
     return okReply(action, obj({ { "items", items } }), 0, {}, TimeStyle::Micro);
 }
@@ -168,7 +168,7 @@ Reply webhooks(SandboxState &state, const Request &req)
             if (only.isEmpty() || w.accountId == only)
                 items.append(webhookJson(w, req.baseUrl));
         return okReply(QStringLiteral("list_webhooks"),
-                       obj({ { "items", items }, { "total", items.size() } }), 0);
+            obj({ { "items", items }, { "total", items.size() } }), 0);
     }
     const QString id = req.segments.value(1);
     const QString sub = req.segments.value(2);
@@ -182,17 +182,18 @@ Reply webhooks(SandboxState &state, const Request &req)
         { QStringLiteral("DELETE/secret"), QStringLiteral("disable_webhook_signature") },
         { QStringLiteral("GET/events"), QStringLiteral("poll_webhook_events") },
     };
-    const QString key = QString::fromLatin1(m) + (sub.isEmpty() ? QString() : QLatin1Char('/') + sub);
+    const QString key
+        = QString::fromLatin1(m) + (sub.isEmpty() ? QString() : QLatin1Char('/') + sub);
     const QString action = actionNames.value(key);
     if (n > 3 || action.isEmpty()) {
-        static const QStringList subs = { QString(), QStringLiteral("start"), QStringLiteral("stop"),
-                                          QStringLiteral("rotate-secret"), QStringLiteral("secret"),
-                                          QStringLiteral("events"), QStringLiteral("stream") };
+        static const QStringList subs = { QString(), QStringLiteral("start"),
+            QStringLiteral("stop"), QStringLiteral("rotate-secret"), QStringLiteral("secret"),
+            QStringLiteral("events"), QStringLiteral("stream") };
         const bool known = n <= 3 && subs.contains(sub);
         return errorReply(known ? 405 : 404,
-                          known ? QStringLiteral("METHOD_NOT_ALLOWED") : QStringLiteral("NOT_FOUND"),
-                          QStringLiteral("No such endpoint: %1 %2").arg(QString::fromLatin1(m), req.path),
-                          QStringLiteral("webhooks"));
+            known ? QStringLiteral("METHOD_NOT_ALLOWED") : QStringLiteral("NOT_FOUND"),
+            QStringLiteral("No such endpoint: %1 %2").arg(QString::fromLatin1(m), req.path),
+            QStringLiteral("webhooks"));
     }
     Webhook *w = state.webhook(id);
     if (!w)
@@ -232,33 +233,34 @@ Reply webhooks(SandboxState &state, const Request &req)
         w->monitoring = false; // configuration is kept; /start resumes
     } else {
         if (w->hosted())
-            return err::invalidParams(action, QStringLiteral("signatures are for custom webhooks "
-                                                             "(with url) only"));
+            return err::invalidParams(action,
+                QStringLiteral("signatures are for custom webhooks "
+                               "(with url) only"));
         w->updatedAt = QDateTime::currentDateTimeUtc();
         if (key == QLatin1String("DELETE/secret")) {
             w->signatureEnabled = false;
             w->secret.clear();
-            return okReply(action, obj({ { "webhook_id", w->id }, { "signature_enabled", false } }), 0);
+            return okReply(
+                action, obj({ { "webhook_id", w->id }, { "signature_enabled", false } }), 0);
         }
         w->secret = newSecret(state, w->id); // the old one is invalid at once
         w->signatureEnabled = true;
         return okReply(action,
-                       obj({ { "webhook_id", w->id },
-                             { "secret", w->secret },
-                             { "signature_scheme",
-                               QStringLiteral("HMAC-SHA256 over '<X-Linkup-Timestamp>.<raw_body>'; "
-                                              "compare to X-Linkup-Signature header (format: v1=<hex>)") } }),
-                       0);
+            obj({ { "webhook_id", w->id }, { "secret", w->secret },
+                { "signature_scheme",
+                    QStringLiteral("HMAC-SHA256 over '<X-Linkup-Timestamp>.<raw_body>'; "
+                                   "compare to X-Linkup-Signature header (format: v1=<hex>)") } }),
+            0);
     }
     w->updatedAt = QDateTime::currentDateTimeUtc();
     return okReply(action,
-                   obj({ { "webhook_id", w->id }, { "account_id", w->accountId },
-                         { "monitoring", w->monitoring } }),
-                   0);
+        obj({ { "webhook_id", w->id }, { "account_id", w->accountId },
+            { "monitoring", w->monitoring } }),
+        0);
 }
 
-QList<QPair<QString, QJsonObject>> queueEvent(SandboxState &state, const QString &accountId,
-                                               const QString &type, const QJsonObject &inner)
+QList<QPair<QString, QJsonObject>> queueEvent(
+    SandboxState &state, const QString &accountId, const QString &type, const QJsonObject &inner)
 {
     QList<QPair<QString, QJsonObject>> deliveries;
     Account *account = state.account(accountId);
@@ -269,12 +271,12 @@ QList<QPair<QString, QJsonObject>> queueEvent(SandboxState &state, const QString
     event.insert(QStringLiteral("type"), type);
     if (!event.contains(QStringLiteral("timestamp")))
         event.insert(QStringLiteral("timestamp"), formatTime(now, TimeStyle::Zulu));
-    const QJsonObject wrapper = obj({ { "account_id", account->id },
-                                      { "account_name", account->name },
-                                      { "event", event },
-                                      { "timestamp", formatTime(now, TimeStyle::Zulu) } });
+    const QJsonObject wrapper
+        = obj({ { "account_id", account->id }, { "account_name", account->name },
+            { "event", event }, { "timestamp", formatTime(now, TimeStyle::Zulu) } });
     // Filter names differ from payload types: message_received <-> "message" (§9.10).
-    const QString filter = type == QLatin1String("message") ? QStringLiteral("message_received") : type;
+    const QString filter
+        = type == QLatin1String("message") ? QStringLiteral("message_received") : type;
     for (const Webhook &w : state.webhooks) {
         if (w.accountId != accountId || !w.hosted() || !w.isActive || !w.monitoring)
             continue;
@@ -287,7 +289,7 @@ QList<QPair<QString, QJsonObject>> queueEvent(SandboxState &state, const QString
         QDateTime at = now;
         if (!stored.isEmpty() && at <= stored.last().createdAt)
             at = stored.last().createdAt.addMSecs(1);
-        stored.append(StoredEvent{ state.nextId(QStringLiteral("65e")), wrapper, at });
+        stored.append(StoredEvent { state.nextId(QStringLiteral("65e")), wrapper, at });
         deliveries.append({ w.id, wrapper });
     }
     applyEvent(state, *account, type, inner);

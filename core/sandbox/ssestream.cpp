@@ -3,7 +3,9 @@
 namespace ld::sandbox {
 
 SseStream::SseStream(QHttpServerResponder &&responder, const QString &webhookId)
-    : m_responder(std::move(responder)), m_socket(m_responder.socket()), m_webhookId(webhookId)
+    : m_responder(std::move(responder))
+    , m_socket(m_responder.socket())
+    , m_webhookId(webhookId)
 {
     setParent(m_socket);
     m_responder.writeStatusLine(QHttpServerResponder::StatusCode::Ok);

@@ -27,7 +27,10 @@ struct Response
     QJsonObject data() const { return json.value(QStringLiteral("data")).toObject(); }
     int credits() const
     {
-        return json.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("credits_consumed")).toInt(-1);
+        return json.value(QStringLiteral("metadata"))
+            .toObject()
+            .value(QStringLiteral("credits_consumed"))
+            .toInt(-1);
     }
 };
 
@@ -83,8 +86,8 @@ protected:
         return r;
     }
 
-    Response call(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body = {},
-                  const QByteArray &key = {})
+    Response call(const QByteArray &method, const QString &pathAndQuery,
+        const QByteArray &body = {}, const QByteArray &key = {})
     {
         return collect(nam->sendCustomRequest(request(pathAndQuery, key), method, body));
     }
@@ -94,21 +97,26 @@ protected:
     }
 
     Response act(const QString &category, const QString &action, const QJsonObject &params,
-                 const QString &accountId = ld::sandbox::Seeds::primaryAccountId())
+        const QString &accountId = ld::sandbox::Seeds::primaryAccountId())
     {
-        const QJsonObject body{ { QStringLiteral("account_id"), accountId },
-                                { QStringLiteral("action"), action },
-                                { QStringLiteral("params"), params } };
+        const QJsonObject body { { QStringLiteral("account_id"), accountId },
+            { QStringLiteral("action"), action }, { QStringLiteral("params"), params } };
         return callJson("POST", QStringLiteral("/v2/") + category, body);
     }
 
     static QString errorMessage(const Response &r)
     {
-        return r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+        return r.json.value(QStringLiteral("error"))
+            .toObject()
+            .value(QStringLiteral("message"))
+            .toString();
     }
     static QString errorCode(const Response &r)
     {
-        return r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+        return r.json.value(QStringLiteral("error"))
+            .toObject()
+            .value(QStringLiteral("code"))
+            .toString();
     }
 
     static void verifyError(const Response &r, const QByteArray &code)
@@ -125,12 +133,14 @@ protected:
 
     static const QRegularExpression &zuluTime()
     {
-        static const QRegularExpression re(QStringLiteral(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$)"));
+        static const QRegularExpression re(
+            QStringLiteral(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$)"));
         return re;
     }
     static const QRegularExpression &microTime()
     {
-        static const QRegularExpression re(QStringLiteral(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$)"));
+        static const QRegularExpression re(
+            QStringLiteral(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$)"));
         return re;
     }
 };

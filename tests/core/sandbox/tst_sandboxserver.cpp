@@ -62,7 +62,8 @@ void TestSandboxServer::authRefused_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QByteArray>("key");
-    const QByteArray action = R"({"account_id":"69c127c37cae0494dd827286","action":"list_inbox","params":{}})";
+    const QByteArray action
+        = R"({"account_id":"69c127c37cae0494dd827286","action":"list_inbox","params":{}})";
     const struct
     {
         const char *method, *path;
@@ -81,8 +82,10 @@ void TestSandboxServer::authRefused_data()
         { "POST", "/v2/webhooks", R"({"account_id":"69c127c37cae0494dd827286"})" },
     };
     for (const auto &r : routes) {
-        QTest::addRow("%s %s no key", r.method, r.path) << QByteArray(r.method) << QString::fromLatin1(r.path) << r.body << QByteArray();
-        QTest::addRow("%s %s wrong key", r.method, r.path) << QByteArray(r.method) << QString::fromLatin1(r.path) << r.body << QByteArray("nope");
+        QTest::addRow("%s %s no key", r.method, r.path)
+            << QByteArray(r.method) << QString::fromLatin1(r.path) << r.body << QByteArray();
+        QTest::addRow("%s %s wrong key", r.method, r.path)
+            << QByteArray(r.method) << QString::fromLatin1(r.path) << r.body << QByteArray("nope");
     }
 }
 
@@ -118,7 +121,7 @@ void TestSandboxServer::envelopeShape()
     QCOMPARE(meta1.value(QStringLiteral("action")).toString(), QStringLiteral("get_account"));
     QCOMPARE(meta1.value(QStringLiteral("account_id")).toString(), Seeds::primaryAccountId());
 
-    const Response inbox = act(QStringLiteral("messages"), QStringLiteral("list_inbox"), { });
+    const Response inbox = act(QStringLiteral("messages"), QStringLiteral("list_inbox"), {});
     QCOMPARE(inbox.status, 200);
     const QJsonObject meta2 = inbox.json.value(QStringLiteral("metadata")).toObject();
     QCOMPARE(meta2.value(QStringLiteral("action")).toString(), QStringLiteral("list_inbox"));
@@ -134,7 +137,8 @@ void TestSandboxServer::unknownRoutes_data()
     QTest::newRow("unknown v2 path") << QByteArray("GET") << QStringLiteral("/v2/nothing") << 404;
     QTest::newRow("outside v2") << QByteArray("GET") << QStringLiteral("/v1/profile/me") << 404;
     QTest::newRow("wrong method") << QByteArray("GET") << QStringLiteral("/v2/messages") << 405;
-    QTest::newRow("delete account") << QByteArray("DELETE") << QStringLiteral("/v2/accounts/x") << 405;
+    QTest::newRow("delete account")
+        << QByteArray("DELETE") << QStringLiteral("/v2/accounts/x") << 405;
 }
 
 void TestSandboxServer::unknownRoutes()
@@ -153,16 +157,32 @@ void TestSandboxServer::badInput_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("messagePart");
     const QByteArray id = Seeds::primaryAccountId().toLatin1();
-    QTest::newRow("not json") << QStringLiteral("/v2/messages") << QByteArray("{oops") << QStringLiteral("JSON object");
-    QTest::newRow("array body") << QStringLiteral("/v2/network") << QByteArray("[1,2]") << QStringLiteral("JSON object");
-    QTest::newRow("empty body") << QStringLiteral("/v2/profiles") << QByteArray() << QStringLiteral("JSON object");
-    QTest::newRow("action not string") << QStringLiteral("/v2/messages") << QByteArray(R"({"action":5,"account_id":")" + id + "\"}") << QStringLiteral("action");
-    QTest::newRow("no account_id") << QStringLiteral("/v2/messages") << QByteArray(R"({"action":"list_inbox"})") << QStringLiteral("account_id");
-    QTest::newRow("params not object") << QStringLiteral("/v2/messages") << QByteArray(R"({"action":"list_inbox","account_id":")" + id + R"(","params":"x"})") << QStringLiteral("params");
-    QTest::newRow("login not json") << QStringLiteral("/v2/login") << QByteArray("platform=linkedin") << QStringLiteral("JSON object");
-    QTest::newRow("login wrong types") << QStringLiteral("/v2/login") << QByteArray(R"({"platform":1,"login_token":["a"]})") << QStringLiteral("must be a string");
-    QTest::newRow("checkpoint not json") << QStringLiteral("/v2/checkpoint") << QByteArray("\x01\x02") << QStringLiteral("JSON object");
-    QTest::newRow("huge body") << QStringLiteral("/v2/messages") << QByteArray(9 * 1024 * 1024, 'x') << QStringLiteral("too large");
+    QTest::newRow("not json") << QStringLiteral("/v2/messages") << QByteArray("{oops")
+                              << QStringLiteral("JSON object");
+    QTest::newRow("array body") << QStringLiteral("/v2/network") << QByteArray("[1,2]")
+                                << QStringLiteral("JSON object");
+    QTest::newRow("empty body") << QStringLiteral("/v2/profiles") << QByteArray()
+                                << QStringLiteral("JSON object");
+    QTest::newRow("action not string")
+        << QStringLiteral("/v2/messages")
+        << QByteArray(R"({"action":5,"account_id":")" + id + "\"}") << QStringLiteral("action");
+    QTest::newRow("no account_id")
+        << QStringLiteral("/v2/messages") << QByteArray(R"({"action":"list_inbox"})")
+        << QStringLiteral("account_id");
+    QTest::newRow("params not object")
+        << QStringLiteral("/v2/messages")
+        << QByteArray(R"({"action":"list_inbox","account_id":")" + id + R"(","params":"x"})")
+        << QStringLiteral("params");
+    QTest::newRow("login not json")
+        << QStringLiteral("/v2/login") << QByteArray("platform=linkedin")
+        << QStringLiteral("JSON object");
+    QTest::newRow("login wrong types")
+        << QStringLiteral("/v2/login") << QByteArray(R"({"platform":1,"login_token":["a"]})")
+        << QStringLiteral("must be a string");
+    QTest::newRow("checkpoint not json") << QStringLiteral("/v2/checkpoint")
+                                         << QByteArray("\x01\x02") << QStringLiteral("JSON object");
+    QTest::newRow("huge body") << QStringLiteral("/v2/messages") << QByteArray(9 * 1024 * 1024, 'x')
+                               << QStringLiteral("too large");
 }
 
 void TestSandboxServer::badInput()
@@ -186,13 +206,26 @@ void TestSandboxServer::errorCodes_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("code");
     const QString ok = Seeds::primaryAccountId();
-    QTest::newRow("INVALID_ACTION") << "messages" << ok << "fly" << QByteArray("{}") << 100LL << 400 << QByteArray("INVALID_ACTION");
-    QTest::newRow("INVALID_ACTION other category") << "network" << ok << "send" << QByteArray("{}") << 100LL << 400 << QByteArray("INVALID_ACTION");
-    QTest::newRow("INVALID_PARAMS") << "messages" << ok << "send" << QByteArray("{}") << 100LL << 400 << QByteArray("INVALID_PARAMS");
-    QTest::newRow("INVALID_ACCOUNT") << "messages" << "000000000000000000000000" << "list_inbox" << QByteArray("{}") << 100LL << 404 << QByteArray("INVALID_ACCOUNT");
-    QTest::newRow("ACCOUNT_INACTIVE") << "network" << Seeds::inactiveAccountId() << "list_connections" << QByteArray("{}") << 100LL << 403 << QByteArray("ACCOUNT_INACTIVE");
-    QTest::newRow("INSUFFICIENT_CREDITS") << "network" << ok << "invite" << QByteArray(R"({"profile_url":"https://www.linkedin.com/in/new-person"})") << 0LL << 402 << QByteArray("INSUFFICIENT_CREDITS");
-    QTest::newRow("INSUFFICIENT_CREDITS list") << "messages" << ok << "list_inbox" << QByteArray(R"({"count":20})") << 1LL << 402 << QByteArray("INSUFFICIENT_CREDITS");
+    QTest::newRow("INVALID_ACTION") << "messages" << ok << "fly" << QByteArray("{}") << 100LL << 400
+                                    << QByteArray("INVALID_ACTION");
+    QTest::newRow("INVALID_ACTION other category") << "network" << ok << "send" << QByteArray("{}")
+                                                   << 100LL << 400 << QByteArray("INVALID_ACTION");
+    QTest::newRow("INVALID_PARAMS") << "messages" << ok << "send" << QByteArray("{}") << 100LL
+                                    << 400 << QByteArray("INVALID_PARAMS");
+    QTest::newRow("INVALID_ACCOUNT")
+        << "messages"
+        << "000000000000000000000000"
+        << "list_inbox" << QByteArray("{}") << 100LL << 404 << QByteArray("INVALID_ACCOUNT");
+    QTest::newRow("ACCOUNT_INACTIVE")
+        << "network" << Seeds::inactiveAccountId() << "list_connections" << QByteArray("{}")
+        << 100LL << 403 << QByteArray("ACCOUNT_INACTIVE");
+    QTest::newRow("INSUFFICIENT_CREDITS")
+        << "network" << ok << "invite"
+        << QByteArray(R"({"profile_url":"https://www.linkedin.com/in/new-person"})") << 0LL << 402
+        << QByteArray("INSUFFICIENT_CREDITS");
+    QTest::newRow("INSUFFICIENT_CREDITS list")
+        << "messages" << ok << "list_inbox" << QByteArray(R"({"count":20})") << 1LL << 402
+        << QByteArray("INSUFFICIENT_CREDITS");
 }
 
 void TestSandboxServer::errorCodes()
@@ -208,7 +241,11 @@ void TestSandboxServer::errorCodes()
     const Response r = act(category, action, QJsonDocument::fromJson(params).object(), accountId);
     QCOMPARE(r.status, status);
     verifyError(r, code);
-    QCOMPARE(r.json.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("action")).toString(), action);
+    QCOMPARE(r.json.value(QStringLiteral("metadata"))
+                 .toObject()
+                 .value(QStringLiteral("action"))
+                 .toString(),
+        action);
     QCOMPARE(server->creditBalance(), balance);
     QCOMPARE(server->creditsCharged(), 0);
 }
@@ -218,20 +255,56 @@ void TestSandboxServer::login_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("outcome"); // status word, or error code
-    QTest::addColumn<QString>("detail");  // challenge_type, or part of the error message
-    QTest::newRow("token import") << QByteArray(R"({"platform":"linkedin","login_token":"tok-1","country":"FR"})") << 200 << "connected" << "";
-    QTest::newRow("fresh login") << QByteArray(R"({"platform":"linkedin","email":"someone@example.com","password":"pw","country":"US"})") << 200 << "connected" << "";
-    QTest::newRow("fresh login, no country") << QByteArray(R"({"platform":"linkedin","email":"x@example.com","password":"pw"})") << 200 << "connected" << "";
-    QTest::newRow("code checkpoint") << QByteArray(R"({"platform":"linkedin","email":"code@example.com","password":"pw"})") << 200 << "checkpoint_required" << "code_challenge";
-    QTest::newRow("app checkpoint") << QByteArray(R"({"platform":"linkedin","email":"app@example.com","password":"pw"})") << 200 << "checkpoint_required" << "app_challenge";
-    QTest::newRow("expired token") << QByteArray(R"({"platform":"linkedin","login_token":"expired-v1-token","country":"FR"})") << 400 << "INVALID_PARAMS" << "re-authenticate";
-    QTest::newRow("wrong password") << QByteArray(R"({"platform":"linkedin","email":"a@example.com","password":"wrong-password"})") << 400 << "INVALID_PARAMS" << "invalid credentials";
-    QTest::newRow("missing platform") << QByteArray(R"({"login_token":"t","country":"FR"})") << 400 << "INVALID_PARAMS" << "platform";
-    QTest::newRow("other platform") << QByteArray(R"({"platform":"whatsapp","login_token":"t","country":"FR"})") << 400 << "INVALID_PARAMS" << "platform";
-    QTest::newRow("bad country") << QByteArray(R"({"platform":"linkedin","login_token":"t","country":"France"})") << 400 << "INVALID_PARAMS" << "country";
-    QTest::newRow("token without country") << QByteArray(R"({"platform":"linkedin","login_token":"t"})") << 400 << "INVALID_PARAMS" << "country";
-    QTest::newRow("nothing to log in with") << QByteArray(R"({"platform":"linkedin"})") << 400 << "INVALID_PARAMS" << "login_token";
-    QTest::newRow("email without password") << QByteArray(R"({"platform":"linkedin","email":"a@example.com"})") << 400 << "INVALID_PARAMS" << "password";
+    QTest::addColumn<QString>("detail"); // challenge_type, or part of the error message
+    QTest::newRow("token import") << QByteArray(
+        R"({"platform":"linkedin","login_token":"tok-1","country":"FR"})")
+                                  << 200 << "connected"
+                                  << "";
+    QTest::newRow("fresh login") << QByteArray(
+        R"({"platform":"linkedin","email":"someone@example.com","password":"pw","country":"US"})")
+                                 << 200 << "connected"
+                                 << "";
+    QTest::newRow("fresh login, no country")
+        << QByteArray(R"({"platform":"linkedin","email":"x@example.com","password":"pw"})") << 200
+        << "connected"
+        << "";
+    QTest::newRow("code checkpoint")
+        << QByteArray(R"({"platform":"linkedin","email":"code@example.com","password":"pw"})")
+        << 200 << "checkpoint_required"
+        << "code_challenge";
+    QTest::newRow("app checkpoint")
+        << QByteArray(R"({"platform":"linkedin","email":"app@example.com","password":"pw"})") << 200
+        << "checkpoint_required"
+        << "app_challenge";
+    QTest::newRow("expired token")
+        << QByteArray(R"({"platform":"linkedin","login_token":"expired-v1-token","country":"FR"})")
+        << 400 << "INVALID_PARAMS"
+        << "re-authenticate";
+    QTest::newRow("wrong password") << QByteArray(
+        R"({"platform":"linkedin","email":"a@example.com","password":"wrong-password"})")
+                                    << 400 << "INVALID_PARAMS"
+                                    << "invalid credentials";
+    QTest::newRow("missing platform")
+        << QByteArray(R"({"login_token":"t","country":"FR"})") << 400 << "INVALID_PARAMS"
+        << "platform";
+    QTest::newRow("other platform")
+        << QByteArray(R"({"platform":"whatsapp","login_token":"t","country":"FR"})") << 400
+        << "INVALID_PARAMS"
+        << "platform";
+    QTest::newRow("bad country") << QByteArray(
+        R"({"platform":"linkedin","login_token":"t","country":"France"})")
+                                 << 400 << "INVALID_PARAMS"
+                                 << "country";
+    QTest::newRow("token without country")
+        << QByteArray(R"({"platform":"linkedin","login_token":"t"})") << 400 << "INVALID_PARAMS"
+        << "country";
+    QTest::newRow("nothing to log in with")
+        << QByteArray(R"({"platform":"linkedin"})") << 400 << "INVALID_PARAMS"
+        << "login_token";
+    QTest::newRow("email without password")
+        << QByteArray(R"({"platform":"linkedin","email":"a@example.com"})") << 400
+        << "INVALID_PARAMS"
+        << "password";
 }
 
 void TestSandboxServer::login()
@@ -256,7 +329,8 @@ void TestSandboxServer::login()
 
 void TestSandboxServer::loginReimportIsFreeAndStable()
 {
-    const QByteArray body = R"({"platform":"linkedin","login_token":"v1-token-abc","country":"DE"})";
+    const QByteArray body
+        = R"({"platform":"linkedin","login_token":"v1-token-abc","country":"DE"})";
     const Response first = call("POST", QStringLiteral("/v2/login"), body);
     QCOMPARE(first.status, 200);
     const Response again = call("POST", QStringLiteral("/v2/login"), body);
@@ -270,10 +344,11 @@ void TestSandboxServer::loginReimportIsFreeAndStable()
 
 void TestSandboxServer::loginNewAccountsAreListed()
 {
-    const int before = call("GET", QStringLiteral("/v2/accounts")).data().value(QStringLiteral("total")).toInt();
+    const int before
+        = call("GET", QStringLiteral("/v2/accounts")).data().value(QStringLiteral("total")).toInt();
     QCOMPARE(before, 4);
     const Response r = call("POST", QStringLiteral("/v2/login"),
-                            R"({"platform":"linkedin","login_token":"tok-9","country":"nl","account_name":"Agency NL"})");
+        R"({"platform":"linkedin","login_token":"tok-9","country":"nl","account_name":"Agency NL"})");
     const QString id = r.data().value(QStringLiteral("account_id")).toString();
     const QJsonObject list = call("GET", QStringLiteral("/v2/accounts")).data();
     QCOMPARE(list.value(QStringLiteral("total")).toInt(), before + 1);
@@ -288,21 +363,30 @@ void TestSandboxServer::loginNewAccountsAreListed()
 
 void TestSandboxServer::checkpointCode()
 {
-    const Response login = call("POST", QStringLiteral("/v2/login"), R"({"platform":"linkedin","email":"code@example.com","password":"pw"})");
+    const Response login = call("POST", QStringLiteral("/v2/login"),
+        R"({"platform":"linkedin","email":"code@example.com","password":"pw"})");
     const QString id = login.data().value(QStringLiteral("account_id")).toString();
-    QCOMPARE(act(QStringLiteral("messages"), QStringLiteral("list_inbox"), {}, id).status, 403); // pending
+    QCOMPARE(act(QStringLiteral("messages"), QStringLiteral("list_inbox"), {}, id).status,
+        403); // pending
 
-    const QJsonObject wrong{ { QStringLiteral("account_id"), id }, { QStringLiteral("code"), QStringLiteral("000000") } };
+    const QJsonObject wrong { { QStringLiteral("account_id"), id },
+        { QStringLiteral("code"), QStringLiteral("000000") } };
     const Response bad = callJson("POST", QStringLiteral("/v2/checkpoint"), wrong);
     QCOMPARE(bad.status, 400);
     verifyError(bad, "INVALID_PARAMS");
     QCOMPARE(server->creditsCharged(), 0);
-    const Response missing = callJson("POST", QStringLiteral("/v2/checkpoint"), { { QStringLiteral("account_id"), id } });
+    const Response missing = callJson(
+        "POST", QStringLiteral("/v2/checkpoint"), { { QStringLiteral("account_id"), id } });
     QCOMPARE(missing.status, 400);
     QVERIFY(errorMessage(missing).contains(QStringLiteral("code")));
-    QCOMPARE(call("GET", QStringLiteral("/v2/accounts/") + id).data().value(QStringLiteral("is_active")).toBool(true), false);
+    QCOMPARE(call("GET", QStringLiteral("/v2/accounts/") + id)
+                 .data()
+                 .value(QStringLiteral("is_active"))
+                 .toBool(true),
+        false);
 
-    const QJsonObject right{ { QStringLiteral("account_id"), id }, { QStringLiteral("code"), Seeds::verificationCode() } };
+    const QJsonObject right { { QStringLiteral("account_id"), id },
+        { QStringLiteral("code"), Seeds::verificationCode() } };
     const Response ok = callJson("POST", QStringLiteral("/v2/checkpoint"), right);
     QCOMPARE(ok.status, 200);
     QCOMPARE(ok.data().value(QStringLiteral("account_id")).toString(), id);
@@ -312,35 +396,45 @@ void TestSandboxServer::checkpointCode()
     QCOMPARE(meta.value(QStringLiteral("credits_consumed")).toInt(), 1);
     QVERIFY(!meta.contains(QStringLiteral("account_id")));
     QVERIFY2(microTime().match(meta.value(QStringLiteral("timestamp")).toString()).hasMatch(),
-             qPrintable(meta.value(QStringLiteral("timestamp")).toString()));
+        qPrintable(meta.value(QStringLiteral("timestamp")).toString()));
     QCOMPARE(server->creditsCharged(), 1);
-    QCOMPARE(call("GET", QStringLiteral("/v2/accounts/") + id).data().value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+    QCOMPARE(call("GET", QStringLiteral("/v2/accounts/") + id)
+                 .data()
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("active"));
     QCOMPARE(act(QStringLiteral("messages"), QStringLiteral("list_inbox"), {}, id).status, 200);
 }
 
 void TestSandboxServer::checkpointApp()
 {
-    const Response login = call("POST", QStringLiteral("/v2/login"), R"({"platform":"linkedin","email":"app@example.com","password":"pw"})");
+    const Response login = call("POST", QStringLiteral("/v2/login"),
+        R"({"platform":"linkedin","email":"app@example.com","password":"pw"})");
     const QString id = login.data().value(QStringLiteral("account_id")).toString();
-    const Response ok = callJson("POST", QStringLiteral("/v2/checkpoint"), { { QStringLiteral("account_id"), id } });
+    const Response ok = callJson(
+        "POST", QStringLiteral("/v2/checkpoint"), { { QStringLiteral("account_id"), id } });
     QCOMPARE(ok.status, 200);
     QCOMPARE(ok.data().value(QStringLiteral("status")).toString(), QStringLiteral("connected"));
     QCOMPARE(ok.credits(), 1);
     // Logging in again with the same e-mail keeps the account id.
-    const Response again = call("POST", QStringLiteral("/v2/login"), R"({"platform":"linkedin","email":"APP@example.com","password":"pw"})");
+    const Response again = call("POST", QStringLiteral("/v2/login"),
+        R"({"platform":"linkedin","email":"APP@example.com","password":"pw"})");
     QCOMPARE(again.data().value(QStringLiteral("account_id")).toString(), id);
 }
 
 void TestSandboxServer::checkpointErrors()
 {
     const Response unknown = callJson("POST", QStringLiteral("/v2/checkpoint"),
-                                      { { QStringLiteral("account_id"), QStringLiteral("nope") }, { QStringLiteral("code"), QStringLiteral("123456") } });
+        { { QStringLiteral("account_id"), QStringLiteral("nope") },
+            { QStringLiteral("code"), QStringLiteral("123456") } });
     QCOMPARE(unknown.status, 404);
     verifyError(unknown, "INVALID_ACCOUNT");
-    const Response noId = callJson("POST", QStringLiteral("/v2/checkpoint"), { { QStringLiteral("code"), QStringLiteral("123456") } });
+    const Response noId = callJson("POST", QStringLiteral("/v2/checkpoint"),
+        { { QStringLiteral("code"), QStringLiteral("123456") } });
     QCOMPARE(noId.status, 400);
     QVERIFY(errorMessage(noId).contains(QStringLiteral("account_id")));
-    const Response notPending = callJson("POST", QStringLiteral("/v2/checkpoint"), { { QStringLiteral("account_id"), Seeds::primaryAccountId() } });
+    const Response notPending = callJson("POST", QStringLiteral("/v2/checkpoint"),
+        { { QStringLiteral("account_id"), Seeds::primaryAccountId() } });
     QCOMPARE(notPending.status, 400);
     verifyError(notPending, "INVALID_PARAMS");
 }
@@ -348,11 +442,14 @@ void TestSandboxServer::checkpointErrors()
 void TestSandboxServer::reloginRevivesInactiveAccount()
 {
     const QString id = Seeds::inactiveAccountId();
-    QCOMPARE(act(QStringLiteral("network"), QStringLiteral("list_connections"), {}, id).status, 403);
-    const Response r = call("POST", QStringLiteral("/v2/login"), R"({"platform":"linkedin","email":"priya.nair@example.com","password":"pw"})");
+    QCOMPARE(
+        act(QStringLiteral("network"), QStringLiteral("list_connections"), {}, id).status, 403);
+    const Response r = call("POST", QStringLiteral("/v2/login"),
+        R"({"platform":"linkedin","email":"priya.nair@example.com","password":"pw"})");
     QCOMPARE(r.data().value(QStringLiteral("account_id")).toString(), id);
     QCOMPARE(r.credits(), 0);
-    QCOMPARE(act(QStringLiteral("network"), QStringLiteral("list_connections"), {}, id).status, 200);
+    QCOMPARE(
+        act(QStringLiteral("network"), QStringLiteral("list_connections"), {}, id).status, 200);
 }
 
 void TestSandboxServer::accountsPaging_data()
@@ -397,25 +494,35 @@ void TestSandboxServer::accountsPaging()
 
 void TestSandboxServer::accountDetails()
 {
-    const QJsonArray items = call("GET", QStringLiteral("/v2/accounts")).data().value(QStringLiteral("items")).toArray();
+    const QJsonArray items = call("GET", QStringLiteral("/v2/accounts"))
+                                 .data()
+                                 .value(QStringLiteral("items"))
+                                 .toArray();
     QStringList ids;
     for (const QJsonValue &v : items) {
         const QJsonObject a = v.toObject();
         ids << a.value(QStringLiteral("account_id")).toString();
-        for (const char *key : { "platform", "account_name", "status", "country", "created_at", "updated_at" })
+        for (const char *key :
+            { "platform", "account_name", "status", "country", "created_at", "updated_at" })
             QVERIFY2(a.value(QLatin1String(key)).isString(), key);
         QVERIFY(a.value(QStringLiteral("is_active")).isBool());
         QVERIFY(zuluTime().match(a.value(QStringLiteral("created_at")).toString()).hasMatch());
     }
     QCOMPARE(ids, Seeds::accountIds());
-    const QJsonObject inactive = call("GET", QStringLiteral("/v2/accounts/") + Seeds::inactiveAccountId()).data();
+    const QJsonObject inactive
+        = call("GET", QStringLiteral("/v2/accounts/") + Seeds::inactiveAccountId()).data();
     QCOMPARE(inactive.value(QStringLiteral("is_active")).toBool(true), false);
     QCOMPARE(inactive.value(QStringLiteral("status")).toString(), QStringLiteral("inactive"));
-    QCOMPARE(inactive.value(QStringLiteral("connection_health")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("disconnected"));
+    QCOMPARE(inactive.value(QStringLiteral("connection_health"))
+                 .toObject()
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("disconnected"));
     const QJsonArray logs = inactive.value(QStringLiteral("logs")).toArray();
     QVERIFY(!logs.isEmpty());
     QVERIFY(logs.first().toObject().contains(QStringLiteral("at")));
-    QCOMPARE(logs.first().toObject().value(QStringLiteral("level")).toString(), QStringLiteral("error"));
+    QCOMPARE(
+        logs.first().toObject().value(QStringLiteral("level")).toString(), QStringLiteral("error"));
     const Response unknown = call("GET", QStringLiteral("/v2/accounts/nope"));
     QCOMPARE(unknown.status, 404);
     verifyError(unknown, "INVALID_ACCOUNT");
@@ -432,10 +539,12 @@ void TestSandboxServer::creditsEndpoint()
 
 void TestSandboxServer::logsEndpoint()
 {
-    act(QStringLiteral("messages"), QStringLiteral("list_inbox"), { { QStringLiteral("count"), 20 } });
+    act(QStringLiteral("messages"), QStringLiteral("list_inbox"),
+        { { QStringLiteral("count"), 20 } });
     act(QStringLiteral("messages"), QStringLiteral("send"), {});
     call("GET", QStringLiteral("/v2/accounts"));
-    const Response r = call("GET", QStringLiteral("/v2/logs?account_id=") + Seeds::primaryAccountId());
+    const Response r
+        = call("GET", QStringLiteral("/v2/logs?account_id=") + Seeds::primaryAccountId());
     QCOMPARE(r.status, 200);
     const QJsonArray items = r.data().value(QStringLiteral("items")).toArray();
     QCOMPARE(items.size(), 2);
@@ -447,7 +556,12 @@ void TestSandboxServer::logsEndpoint()
     const Response errors = call("GET", QStringLiteral("/v2/logs?status=error"));
     QCOMPARE(errors.data().value(QStringLiteral("total")).toInt(), 1);
     QCOMPARE(call("GET", QStringLiteral("/v2/logs?status=maybe")).status, 400);
-    QCOMPARE(call("GET", QStringLiteral("/v2/logs?limit=1")).data().value(QStringLiteral("items")).toArray().size(), 1);
+    QCOMPARE(call("GET", QStringLiteral("/v2/logs?limit=1"))
+                 .data()
+                 .value(QStringLiteral("items"))
+                 .toArray()
+                 .size(),
+        1);
 }
 
 void TestSandboxServer::faults_data()
@@ -456,21 +570,36 @@ void TestSandboxServer::faults_data()
     QTest::addColumn<int>("fault");
     QTest::addColumn<int>("param");
     QTest::addColumn<int>("status");
-    QTest::addColumn<QByteArray>("code");       // error.code, or empty
-    QTest::addColumn<QString>("shape");         // "json", "html", "empty", "malformed", "string-data", "dropped"
+    QTest::addColumn<QByteArray>("code"); // error.code, or empty
+    QTest::addColumn<QString>(
+        "shape"); // "json", "html", "empty", "malformed", "string-data", "dropped"
     QTest::addColumn<QByteArray>("retryAfter");
-    QTest::addColumn<bool>("effect");           // the request was handled (credits charged)
-    QTest::newRow("RateLimited") << int(F::RateLimited) << 0 << 429 << QByteArray("RATE_LIMITED") << "json" << QByteArray() << false;
-    QTest::newRow("RateLimitedRetryAfter default") << int(F::RateLimitedRetryAfter) << 0 << 429 << QByteArray("RATE_LIMITED") << "json" << QByteArray("1") << false;
-    QTest::newRow("RateLimitedRetryAfter 7") << int(F::RateLimitedRetryAfter) << 7 << 429 << QByteArray("RATE_LIMITED") << "json" << QByteArray("7") << false;
-    QTest::newRow("InternalError") << int(F::InternalError) << 0 << 500 << QByteArray("INTERNAL_ERROR") << "json" << QByteArray() << false;
-    QTest::newRow("HtmlBody") << int(F::HtmlBody) << 0 << 502 << QByteArray() << "html" << QByteArray() << false;
-    QTest::newRow("SuccessFalse") << int(F::SuccessFalse) << 0 << 200 << QByteArray("CHANNEL_ERROR") << "json" << QByteArray() << false;
-    QTest::newRow("MalformedJson") << int(F::MalformedJson) << 0 << 200 << QByteArray() << "malformed" << QByteArray() << true;
-    QTest::newRow("EmptyBody") << int(F::EmptyBody) << 0 << 200 << QByteArray() << "empty" << QByteArray() << true;
-    QTest::newRow("WrongType") << int(F::WrongType) << 0 << 200 << QByteArray() << "string-data" << QByteArray() << true;
-    QTest::newRow("Slow") << int(F::Slow) << 50 << 200 << QByteArray() << "json" << QByteArray() << true;
-    QTest::newRow("DropAfterSend") << int(F::DropAfterSend) << 0 << -1 << QByteArray() << "dropped" << QByteArray() << true;
+    QTest::addColumn<bool>("effect"); // the request was handled (credits charged)
+    QTest::newRow("RateLimited") << int(F::RateLimited) << 0 << 429 << QByteArray("RATE_LIMITED")
+                                 << "json" << QByteArray() << false;
+    QTest::newRow("RateLimitedRetryAfter default")
+        << int(F::RateLimitedRetryAfter) << 0 << 429 << QByteArray("RATE_LIMITED") << "json"
+        << QByteArray("1") << false;
+    QTest::newRow("RateLimitedRetryAfter 7")
+        << int(F::RateLimitedRetryAfter) << 7 << 429 << QByteArray("RATE_LIMITED") << "json"
+        << QByteArray("7") << false;
+    QTest::newRow("InternalError")
+        << int(F::InternalError) << 0 << 500 << QByteArray("INTERNAL_ERROR") << "json"
+        << QByteArray() << false;
+    QTest::newRow("HtmlBody") << int(F::HtmlBody) << 0 << 502 << QByteArray() << "html"
+                              << QByteArray() << false;
+    QTest::newRow("SuccessFalse") << int(F::SuccessFalse) << 0 << 200 << QByteArray("CHANNEL_ERROR")
+                                  << "json" << QByteArray() << false;
+    QTest::newRow("MalformedJson")
+        << int(F::MalformedJson) << 0 << 200 << QByteArray() << "malformed" << QByteArray() << true;
+    QTest::newRow("EmptyBody") << int(F::EmptyBody) << 0 << 200 << QByteArray() << "empty"
+                               << QByteArray() << true;
+    QTest::newRow("WrongType") << int(F::WrongType) << 0 << 200 << QByteArray() << "string-data"
+                               << QByteArray() << true;
+    QTest::newRow("Slow") << int(F::Slow) << 50 << 200 << QByteArray() << "json" << QByteArray()
+                          << true;
+    QTest::newRow("DropAfterSend")
+        << int(F::DropAfterSend) << 0 << -1 << QByteArray() << "dropped" << QByteArray() << true;
 }
 
 void TestSandboxServer::faults()
@@ -483,7 +612,7 @@ void TestSandboxServer::faults()
     QFETCH(QByteArray, retryAfter);
     QFETCH(bool, effect);
     server->injectFault(SandboxServer::Fault(fault), 1, QStringLiteral("/v2/messages"), {}, param);
-    const QJsonObject params{ { QStringLiteral("count"), 10 } };
+    const QJsonObject params { { QStringLiteral("count"), 10 } };
     const Response r = act(QStringLiteral("messages"), QStringLiteral("list_inbox"), params);
     QVERIFY(r.finished);
     if (status >= 0) // a dropped answer may show the status line that preceded the cut
@@ -498,7 +627,7 @@ void TestSandboxServer::faults()
         QVERIFY(r.body.isEmpty());
     } else if (shape == QLatin1String("malformed")) {
         QVERIFY(!r.body.isEmpty());
-        QJsonParseError e{};
+        QJsonParseError e {};
         QJsonDocument::fromJson(r.body, &e);
         QVERIFY(e.error != QJsonParseError::NoError);
     } else if (shape == QLatin1String("string-data")) {
@@ -521,10 +650,13 @@ void TestSandboxServer::faults()
 void TestSandboxServer::faultFilters()
 {
     using F = SandboxServer::Fault;
-    server->injectFault(F::InternalError, 2, QStringLiteral("/v2/network"), QStringLiteral("invite"));
-    QCOMPARE(call("GET", QStringLiteral("/v2/accounts")).status, 200);                      // other path
-    QCOMPARE(act(QStringLiteral("network"), QStringLiteral("list_sent"), {}).status, 200);  // other action
-    const QJsonObject p{ { QStringLiteral("profile_url"), QStringLiteral("https://www.linkedin.com/in/filter-test") } };
+    server->injectFault(
+        F::InternalError, 2, QStringLiteral("/v2/network"), QStringLiteral("invite"));
+    QCOMPARE(call("GET", QStringLiteral("/v2/accounts")).status, 200); // other path
+    QCOMPARE(act(QStringLiteral("network"), QStringLiteral("list_sent"), {}).status,
+        200); // other action
+    const QJsonObject p { { QStringLiteral("profile_url"),
+        QStringLiteral("https://www.linkedin.com/in/filter-test") } };
     QCOMPARE(act(QStringLiteral("network"), QStringLiteral("invite"), p).status, 500);
     QCOMPARE(act(QStringLiteral("network"), QStringLiteral("invite"), p).status, 500);
     QCOMPARE(act(QStringLiteral("network"), QStringLiteral("invite"), p).status, 200);
@@ -549,13 +681,16 @@ void TestSandboxServer::slowDoesNotBlock()
 void TestSandboxServer::dropAfterSendAppliesEffect()
 {
     server->injectFault(SandboxServer::Fault::DropAfterSend, 1, QStringLiteral("/v2/login"));
-    const QByteArray body = R"({"platform":"linkedin","login_token":"dropped-token","country":"FR"})";
+    const QByteArray body
+        = R"({"platform":"linkedin","login_token":"dropped-token","country":"FR"})";
     const Response dropped = call("POST", QStringLiteral("/v2/login"), body);
     QVERIFY(dropped.finished);
     QCOMPARE(dropped.error, QNetworkReply::RemoteHostClosedError);
     QVERIFY(dropped.json.isEmpty());
     // The account was created and billed although no answer came back.
-    QCOMPARE(call("GET", QStringLiteral("/v2/accounts")).data().value(QStringLiteral("total")).toInt(), 5);
+    QCOMPARE(
+        call("GET", QStringLiteral("/v2/accounts")).data().value(QStringLiteral("total")).toInt(),
+        5);
     QCOMPARE(server->creditsCharged(), 1);
     QCOMPARE(server->requestCount(QStringLiteral("/v2/login")), 1);
     const Response again = call("POST", QStringLiteral("/v2/login"), body);
