@@ -178,8 +178,11 @@ void SandboxState::seedCompanies()
 }
 
 Account &SandboxState::addAccount(const QString &id, const QString &name, const QString &country,
-    const QString &email, bool active)
+    const QString &email, bool active, bool light)
 {
+    // A light account (bulk seeding for scale tests) has a small world of its own.
+    const int connectionCount = light ? 10 : 40, conversationCount = light ? 5 : 30;
+    const int receivedCount = light ? 3 : 12, sentCount = light ? 5 : 25;
     const int index = int(accounts.size());
     Account a;
     a.id = id;
@@ -214,10 +217,10 @@ Account &SandboxState::addAccount(const QString &id, const QString &name, const 
     auto pick = [&](int j) { return (base + j) % PoolSize; };
     const qint64 now = nowMs();
 
-    for (int j = 0; j < 40; ++j)
+    for (int j = 0; j < connectionCount; ++j)
         a.connections << pick(j);
 
-    for (int j = 0; j < 30; ++j) {
+    for (int j = 0; j < conversationCount; ++j) {
         Conversation c;
         c.person = pick(j);
         c.threadKey = QStringLiteral("2-")
@@ -228,7 +231,7 @@ Account &SandboxState::addAccount(const QString &id, const QString &name, const 
                     .toLatin1()
                     .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
         const Person &other = people[size_t(c.person)];
-        const int n = j == 0 ? 55 : 3 + j % 4;
+        const int n = j == 0 && !light ? 55 : 3 + j % 4;
         const qint64 last = now - (qint64(j) * 97 + 5) * MinuteMs;
         const bool lastFromMe = j % 3 == 1;
         for (int m = 0; m < n; ++m) {
@@ -255,7 +258,7 @@ Account &SandboxState::addAccount(const QString &id, const QString &name, const 
         a.conversations.push_back(c);
     }
 
-    for (int j = 0; j < 12; ++j) {
+    for (int j = 0; j < receivedCount; ++j) {
         Invitation inv { nextInvitationId(), pick(40 + j), (j * 5) % 61,
             QStringLiteral("sx%1").arg(qint64(index) * 1000003 + j * 7907, 8, 36, QLatin1Char('0')),
             {} };
@@ -263,7 +266,7 @@ Account &SandboxState::addAccount(const QString &id, const QString &name, const 
             inv.note = QStringLiteral("Hello! I'd like to add you to my network.");
         a.received << inv;
     }
-    for (int j = 0; j < 25; ++j) {
+    for (int j = 0; j < sentCount; ++j) {
         Invitation inv { nextInvitationId(), pick(52 + j), (j * 37) % 61, {}, {} };
         a.sent << inv;
     }

@@ -250,6 +250,17 @@ void SandboxServer::setKeepAliveInterval(int msec)
     d->keepAlive.setInterval(msec);
 }
 
+void SandboxServer::addSeededAccounts(int count)
+{
+    static const char *const Countries[] = { "FR", "US", "DE", "UK", "NL", "IT", "ES", "CA" };
+    for (int i = 0; i < count; ++i) {
+        const int n = int(d->state.accounts.size()) + 1;
+        d->state.addAccount(QStringLiteral("6b%1").arg(n, 22, 16, QLatin1Char('0')),
+            QStringLiteral("Agency account %1").arg(n, 4, 10, QLatin1Char('0')),
+            QLatin1String(Countries[n % 8]), QString(), true, true);
+    }
+}
+
 void SandboxServer::setDemoActivity(int msec)
 {
     d->demoTimer.stop();

@@ -99,6 +99,9 @@ public:
     // a connection, every fourth tick an accepted invitation) on an active account, cycling
     // through them. 0 stops it. Off by default, so tests see only the events they emit.
     void setDemoActivity(int msec);
+    // Additive, for scale tests and benchmarks: adds `count` more active accounts ("Agency
+    // account 0001", ...) with deterministic ids and a small seeded inbox and network each.
+    void addSeededAccounts(int count);
 
 private:
     struct Private;

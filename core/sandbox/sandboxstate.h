@@ -170,7 +170,7 @@ public:
     // Adds an account with its own seeded inbox, network and posts (as a real LinkedIn
     // account that logs in already has them).
     Account &addAccount(const QString &id, const QString &name, const QString &country,
-        const QString &email, bool active);
+        const QString &email, bool active, bool light = false);
 
 private:
     void seedPeople();

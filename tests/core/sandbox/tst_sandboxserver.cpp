@@ -45,6 +45,7 @@ private slots:
     void accountsPaging_data();
     void accountsPaging();
     void accountDetails();
+    void manyAccounts();
     void creditsEndpoint();
     void logsEndpoint();
 
@@ -526,6 +527,18 @@ void TestSandboxServer::accountDetails()
     const Response unknown = call("GET", QStringLiteral("/v2/accounts/nope"));
     QCOMPARE(unknown.status, 404);
     verifyError(unknown, "INVALID_ACCOUNT");
+}
+
+void TestSandboxServer::manyAccounts()
+{
+    server->addSeededAccounts(1000);
+    const Response page = call("GET", QStringLiteral("/v2/accounts?limit=500&offset=500"));
+    QCOMPARE(page.data().value(QStringLiteral("total")).toInt(), 1004);
+    const QJsonArray items = page.data().value(QStringLiteral("items")).toArray();
+    QCOMPARE(items.size(), 500);
+    const QString id = items.last().toObject().value(QStringLiteral("account_id")).toString();
+    QCOMPARE(id.size(), 24);
+    QCOMPARE(act(QStringLiteral("messages"), QStringLiteral("list_inbox"), {}, id).status, 200);
 }
 
 void TestSandboxServer::creditsEndpoint()
