@@ -97,8 +97,8 @@ ConnectDialog::ConnectDialog(AccountsService *service, AccountRepository *accoun
 
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(10);
+    layout->addWidget(m_status); // above the page: "enter it below" points at the code field
     layout->addWidget(m_pages);
-    layout->addWidget(m_status);
     layout->addWidget(m_errorRow);
     layout->addWidget(m_busyRow);
     layout->addStretch(1);
@@ -242,12 +242,6 @@ void ConnectDialog::showError(const QString &sentence)
 {
     m_error->setText(sentence);
     m_errorRow->setVisible(!sentence.isEmpty());
-    // The flow's sentence may already quote the error; say it once, in the error row.
-    QString status = m_flow ? m_flow->statusText() : m_status->text();
-    if (!sentence.isEmpty())
-        status = status.remove(sentence).trimmed();
-    if (!status.isEmpty() || sentence.isEmpty())
-        m_status->setText(status);
 }
 
 void ConnectDialog::submit()
@@ -325,7 +319,9 @@ void ConnectDialog::onStateChanged(ConnectFlow::State state)
 {
     using State = ConnectFlow::State;
     const bool waiting = isWaiting();
-    m_status->setText(m_flow->statusText());
+    // In Failed the flow's status is its error: say it once, in the error row.
+    m_status->setText(state == ConnectFlow::State::Failed ? QString() : m_flow->statusText());
+    m_status->setVisible(!m_status->text().isEmpty());
     m_busyRow->setVisible(waiting);
     m_pages->setEnabled(!waiting);
     m_primary->setEnabled(!waiting);
@@ -342,14 +338,14 @@ void ConnectDialog::onStateChanged(ConnectFlow::State state)
         m_pages->setCurrentIndex(CodePage);
         m_primary->setText(tr("&Verify"));
         // A wrong code comes back here with the error; the code stays, selected, to retype.
-        showError(m_flow->lastError().isError() ? m_flow->lastError().userMessage() : QString());
+        showError(m_flow->errorText());
         m_code->setFocus();
         m_code->selectAll();
         break;
     case State::NeedsApproval:
         m_pages->setCurrentIndex(ApprovalPage);
         m_primary->setText(tr("I &approved it in the app"));
-        showError(m_flow->lastError().isError() ? m_flow->lastError().userMessage() : QString());
+        showError(m_flow->errorText());
         m_primary->setFocus();
         break;
     case State::Connected: {
@@ -372,7 +368,7 @@ void ConnectDialog::onStateChanged(ConnectFlow::State state)
         // Back to where the person can try again, with what they typed still there.
         m_pages->setCurrentIndex(CredentialsPage);
         m_primary->setText(tr("&Connect"));
-        showError(state == State::Failed ? m_flow->lastError().userMessage() : QString());
+        showError(m_flow->errorText());
         (m_tabs->currentIndex() == SignInTab ? static_cast<QWidget *>(m_email) : m_token)->setFocus();
         break;
     }

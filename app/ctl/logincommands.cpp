@@ -95,7 +95,7 @@ int driveFlow(const Session &session, ConnectFlow &flow, bool interactive)
             return fail(QStringLiteral("cancelled"));
         case ConnectFlow::State::NeedsCode: {
             if (!interactive)
-                return fail(retry ? flow.lastError().userMessage() : flow.statusText());
+                return fail(retry ? flow.errorText() : flow.statusText());
             if (tty) {
                 printInfo(flow.statusText());
                 printPrompt(QStringLiteral("Verification code: "));
@@ -110,7 +110,7 @@ int driveFlow(const Session &session, ConnectFlow &flow, bool interactive)
             }
             if (status == ReadStatus::EndOfInput) {
                 if (retry)
-                    return fail(flow.lastError().userMessage());
+                    return fail(flow.errorText());
                 return printPending(session, flow.accountId(), true);
             }
             flow.submitCode(code.trimmed());
@@ -118,14 +118,14 @@ int driveFlow(const Session &session, ConnectFlow &flow, bool interactive)
         }
         case ConnectFlow::State::NeedsApproval: {
             if (!interactive)
-                return fail(retry ? flow.lastError().userMessage() : flow.statusText());
+                return fail(retry ? flow.errorText() : flow.statusText());
             if (retry || !instructed) {
                 QString text = QStringLiteral("Open the LinkedIn app on your phone and approve the "
                                               "sign-in, then press Enter (or run linkupctl "
                                               "checkpoint --account %1 later).")
                                    .arg(flow.accountId());
                 if (retry)
-                    text.prepend(flow.lastError().userMessage() + QLatin1Char(' '));
+                    text.prepend(flow.errorText() + QLatin1Char(' '));
                 if (session.options().json)
                     printInfo(text);
                 else
@@ -140,7 +140,7 @@ int driveFlow(const Session &session, ConnectFlow &flow, bool interactive)
             }
             if (status == ReadStatus::EndOfInput) {
                 if (retry)
-                    return fail(flow.lastError().userMessage());
+                    return fail(flow.errorText());
                 return printPending(session, flow.accountId(), false);
             }
             flow.confirmApproval();

@@ -248,22 +248,40 @@ bool ConnectFlow::tokenWasRefused() const
     return !notAboutTheToken.contains(m_error.code);
 }
 
+QString ConnectFlow::errorText() const
+{
+    if (!m_error.isError())
+        return {};
+    if (tokenWasRefused())
+        return tr("LinkedIn no longer accepts this V1 token: it has expired. Sign in to "
+                  "LinkedIn again to get a new token, then import that one.");
+    // Still waiting on the same challenge: LinkedIn refused this code or has not seen the
+    // approval yet. The generic INVALID_PARAMS sentence (a person that no longer exists...)
+    // would mislead here.
+    if (m_state == State::NeedsCode && m_error.code == QLatin1String("INVALID_PARAMS"))
+        return tr("LinkedIn did not accept that code (%1). Check it and type it again; if it "
+                  "has expired, start over to get a new one.")
+            .arg(m_error.message.isEmpty() ? tr("no reason given") : m_error.message);
+    if (m_state == State::NeedsApproval && m_error.code == QLatin1String("INVALID_PARAMS"))
+        return tr("LinkedIn has not seen the approval yet (%1). Approve the sign-in in the "
+                  "app, then confirm again.")
+            .arg(m_error.message.isEmpty() ? tr("no reason given") : m_error.message);
+    return m_error.userMessage();
+}
+
 QString ConnectFlow::statusText() const
 {
-    const QString reason = m_error.isError() ? m_error.userMessage() + QLatin1Char(' ') : QString();
     switch (m_state) {
     case State::Idle:
         return tr("Sign in with the LinkedIn e-mail and password, or import a V1 login token.");
     case State::LoggingIn:
         return tr("Signing in to LinkedIn…");
     case State::NeedsCode:
-        return reason
-            + tr("LinkedIn sent a verification code by e-mail, SMS or your authenticator "
-                 "app — enter it below.");
+        return tr("LinkedIn sent a verification code by e-mail, SMS or your authenticator "
+                  "app — enter it below.");
     case State::NeedsApproval:
-        return reason
-            + tr("Open the LinkedIn app on your phone and approve the sign-in, then "
-                 "confirm here that you approved it.");
+        return tr("Open the LinkedIn app on your phone and approve the sign-in, then "
+                  "confirm here that you approved it.");
     case State::Verifying:
         return tr("Checking with LinkedIn…");
     case State::Fetching:
@@ -271,10 +289,7 @@ QString ConnectFlow::statusText() const
     case State::Connected:
         return tr("The LinkedIn account is connected.");
     case State::Failed:
-        if (tokenWasRefused())
-            return tr("LinkedIn no longer accepts this V1 token: it has expired. Sign in to "
-                      "LinkedIn again to get a new token, then import that one.");
-        return m_error.userMessage();
+        return errorText();
     case State::Cancelled:
         return tr("Cancelled.");
     }

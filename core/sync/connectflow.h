@@ -45,7 +45,12 @@ public:
     State state() const { return m_state; }
     QString accountId() const { return m_accountId; }
     ApiError lastError() const { return m_error; }
-    QString statusText() const;          // a sentence for the dialog: what is happening, what to do
+    // What is happening or what to do now ("Signing in…", "enter the code"); in Failed, the
+    // same sentence as errorText(), so a one-line caller (linkupctl) needs only this.
+    QString statusText() const;
+    // What went wrong, in words specific to the step (a refused code, an expired V1 token);
+    // empty when nothing did. A wrong code keeps the flow in NeedsCode with this set.
+    QString errorText() const;
     bool isBusy() const;                 // a call is in flight
     bool isFinished() const;             // Connected, Failed or Cancelled
 

@@ -77,7 +77,9 @@ private Q_SLOTS:
         QTest::keyClick(m_dialog->codeEdit(), Qt::Key_Return);
         QTRY_VERIFY(m_dialog->errorLabel()->isVisible());
         QTRY_COMPARE(state(), ConnectFlow::State::NeedsCode);
-        QVERIFY(!m_dialog->errorLabel()->text().isEmpty());
+        QCOMPARE(m_dialog->errorLabel()->text(), m_dialog->flow()->errorText());
+        QVERIFY(m_dialog->errorLabel()->text().startsWith(QStringLiteral("LinkedIn did not accept that code")));
+        QVERIFY(!m_dialog->statusLabel()->text().contains(m_dialog->errorLabel()->text()));
         QCOMPARE(m_dialog->codeEdit()->text(), QStringLiteral("000000"));
         QVERIFY(m_dialog->codeEdit()->isVisible());
         saveScreenshot(m_dialog.get(), QStringLiteral("connect-wrong-code"));
@@ -150,7 +152,10 @@ private Q_SLOTS:
         QTest::keyClick(m_dialog->tokenEdit(), Qt::Key_Return);
         QTRY_COMPARE(state(), ConnectFlow::State::Failed);
         QVERIFY(m_dialog->errorLabel()->isVisible());
-        QCOMPARE(m_dialog->errorLabel()->text(), m_dialog->flow()->lastError().userMessage());
+        // Said once: in the error row, in the flow's words for an expired token.
+        QCOMPARE(m_dialog->errorLabel()->text(), m_dialog->flow()->errorText());
+        QVERIFY(m_dialog->errorLabel()->text().contains(QStringLiteral("expired")));
+        QVERIFY(!m_dialog->statusLabel()->isVisible());
         QCOMPARE(m_dialog->errorLabel()->textFormat(), Qt::PlainText);
         QVERIFY(m_dialog->isVisible()); // stays open to try again
         saveScreenshot(m_dialog.get(), QStringLiteral("connect-expired-token"));

@@ -107,8 +107,10 @@ void TstConnectFlow::freshLoginWithCodeCheckpoint()
     QCOMPARE(m_flow->state(), State::Verifying);
     QTRY_COMPARE(m_flow->state(), State::NeedsCode);
     QVERIFY(m_flow->lastError().isError());
-    QVERIFY(m_flow->statusText().startsWith(m_flow->lastError().userMessage()));
     QVERIFY(m_flow->statusText().endsWith(QStringLiteral("enter it below.")));
+    QVERIFY2(m_flow->errorText().startsWith(QStringLiteral("LinkedIn did not accept that code")),
+             qPrintable(m_flow->errorText()));
+    QVERIFY(!m_flow->errorText().contains(QStringLiteral("no longer exist")));
     QCOMPARE(failed.count(), 0); // a wrong code is not the end of the flow
 
     m_flow->submitCode(Seeds::verificationCode());
