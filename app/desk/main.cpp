@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QLoggingCategory>
 
 namespace {
 
@@ -54,6 +55,10 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer sinceMain;
     sinceMain.start();
+    // Per-call debug lines belong in the profile's log file, not on a user's terminal;
+    // QT_LOGGING_RULES (or LD_DEBUG=1) turns them back on.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES") && qEnvironmentVariableIsEmpty("LD_DEBUG"))
+        QLoggingCategory::setFilterRules(QStringLiteral("ld.*.debug=false"));
 
     std::unique_ptr<QCoreApplication> app;
     if (wantsInfoOnly(argc, argv)) {
