@@ -3,11 +3,18 @@
 #include "accountssync.h"
 #include "api/apiclient.h"
 #include "callrecorder.h"
+#include "inboxsync.h"
+#include "outbox.h"
 #include "services/accountsservice.h"
+#include "services/messagesservice.h"
+#include "services/profilesservice.h"
 #include "store/accountrepository.h"
 #include "store/activitylog.h"
+#include "store/conversationrepository.h"
 #include "store/creditledger.h"
 #include "store/database.h"
+#include "store/outboxrepository.h"
+#include "store/snippetrepository.h"
 #include "support/appsettings.h"
 #include "support/logging.h"
 
@@ -26,6 +33,13 @@ struct Workspace::Parts
     std::unique_ptr<AccountsService> accountsService;
     std::unique_ptr<AccountsSync> accountsSync;
     std::unique_ptr<CallRecorder> recorder;
+    std::unique_ptr<ConversationRepository> conversations;
+    std::unique_ptr<OutboxRepository> outboxItems;
+    std::unique_ptr<SnippetRepository> snippets;
+    std::unique_ptr<MessagesService> messagesService;
+    std::unique_ptr<ProfilesService> profilesService;
+    std::unique_ptr<Outbox> outbox;
+    std::unique_ptr<InboxSync> inboxSync;
 };
 
 Workspace::Workspace(const Profile &profile, QObject *parent)
@@ -116,6 +130,34 @@ AppSettings *Workspace::settings() const
 CallRecorder *Workspace::recorder() const
 {
     return d->recorder.get();
+}
+MessagesService *Workspace::messagesService() const
+{
+    return d->messagesService.get();
+}
+ProfilesService *Workspace::profilesService() const
+{
+    return d->profilesService.get();
+}
+ConversationRepository *Workspace::conversations() const
+{
+    return d->conversations.get();
+}
+OutboxRepository *Workspace::outboxItems() const
+{
+    return d->outboxItems.get();
+}
+SnippetRepository *Workspace::snippets() const
+{
+    return d->snippets.get();
+}
+Outbox *Workspace::outbox() const
+{
+    return d->outbox.get();
+}
+InboxSync *Workspace::inboxSync() const
+{
+    return d->inboxSync.get();
 }
 
 } // namespace ld

@@ -20,6 +20,13 @@ class AccountsService;
 class AccountsSync;
 class CallRecorder;
 class AppSettings;
+class MessagesService;
+class ProfilesService;
+class ConversationRepository;
+class OutboxRepository;
+class SnippetRepository;
+class Outbox;
+class InboxSync;
 
 class Workspace : public QObject
 {
@@ -43,6 +50,14 @@ public:
     AccountsSync *accountsSync() const;
     AppSettings *settings() const;
     CallRecorder *recorder() const;
+    // The unified inbox (issue 3). nullptr until their implementations are wired in.
+    MessagesService *messagesService() const;
+    ProfilesService *profilesService() const;
+    ConversationRepository *conversations() const;
+    OutboxRepository *outboxItems() const;
+    SnippetRepository *snippets() const;
+    Outbox *outbox() const;
+    InboxSync *inboxSync() const;
 
 private:
     void applyBaseUrl();
