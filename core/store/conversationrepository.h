@@ -71,6 +71,12 @@ public:
     bool setOlderCursor(qint64 conversationKey, const QString &cursor, bool reachedEnd);
     bool historyComplete(qint64 conversationKey) const;
 
+    // Bulk writes (imports, the benchmark's 100,000 rows): upsert() and upsertMessages() called
+    // between these join one transaction instead of committing each. Signals still go out per call.
+    bool beginBatch();
+    bool commitBatch();
+    void rollbackBatch();
+
 Q_SIGNALS:
     void conversationsInserted(const QList<qint64> &keys);
     void conversationsChanged(const QList<qint64> &keys);   // content or local state
@@ -78,6 +84,7 @@ Q_SIGNALS:
 
 private:
     Database *m_db;
+    bool m_batch = false;
 };
 
 } // namespace ld

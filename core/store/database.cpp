@@ -226,6 +226,8 @@ bool Database::migrate(int from, int to)
         switch (version) {
         case 1: ok = schema::migrateTo1(db, &error); break;
         case 2: ok = schema::migrateTo2(db, &error); break;
+        case 3: ok = schema::migrateTo3(db, &error); break;
+        case 4: ok = schema::migrateTo4(db, &error); break;
         default: error = QStringLiteral("no migration step to version %1").arg(version); break;
         }
         // user_version lives in the file header and is part of the transaction.

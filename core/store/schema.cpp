@@ -1,5 +1,7 @@
 #include "schema.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -73,6 +75,133 @@ bool migrateTo2(QSqlDatabase &db, QString *error)
                    QStringLiteral("CREATE INDEX credit_ledger_by_time ON credit_ledger (at)"),
                },
                error);
+}
+
+// The inbox cache. last_at and messages.at are ms epochs (UTC) as INTEGER, unlike the ISO text
+// elsewhere: the inbox sorts 100,000 rows by them, and 0 stands for "unknown" so the order is
+// total. One row per conversation in conversation_search (rowid = conversations.key) holds
+// name, headline and all known text, so that every word of a search can match anywhere in the
+// conversation; ConversationRepository rewrites it in the same transaction as the rows.
+bool migrateTo3(QSqlDatabase &db, QString *error)
+{
+    return run(db,
+               {
+                   QStringLiteral("CREATE TABLE conversations ("
+                                  " key INTEGER PRIMARY KEY,"
+                                  " account_id TEXT NOT NULL,"
+                                  " conversation_id TEXT NOT NULL,"
+                                  " participant_name TEXT NOT NULL DEFAULT '',"
+                                  " participant_headline TEXT NOT NULL DEFAULT '',"
+                                  " participant_profile_url TEXT NOT NULL DEFAULT '',"
+                                  " participant_picture_url TEXT NOT NULL DEFAULT '',"
+                                  " last_text TEXT NOT NULL DEFAULT '',"
+                                  " last_at INTEGER NOT NULL DEFAULT 0,"
+                                  " last_sender_name TEXT NOT NULL DEFAULT '',"
+                                  " last_sender_profile_url TEXT NOT NULL DEFAULT '',"
+                                  " last_sender_is_me INTEGER NOT NULL DEFAULT 0,"
+                                  " unread INTEGER NOT NULL DEFAULT 0,"
+                                  " type TEXT NOT NULL DEFAULT '',"
+                                  " done INTEGER NOT NULL DEFAULT 0,"
+                                  " marked_unread INTEGER NOT NULL DEFAULT 0,"
+                                  " refreshed_at TEXT,"
+                                  " older_cursor TEXT NOT NULL DEFAULT '',"
+                                  " history_complete INTEGER NOT NULL DEFAULT 0,"
+                                  " UNIQUE (account_id, conversation_id))"),
+                   // Newest first, within "not done" (the default view) or overall; the rowid
+                   // in every index gives the key tiebreak for free.
+                   QStringLiteral("CREATE INDEX conversations_by_time ON conversations (last_at)"),
+                   QStringLiteral("CREATE INDEX conversations_by_done_time ON conversations (done, last_at)"),
+                   QStringLiteral("CREATE TABLE messages ("
+                                  " id INTEGER PRIMARY KEY,"
+                                  " conversation_key INTEGER NOT NULL"
+                                  "  REFERENCES conversations (key) ON DELETE CASCADE,"
+                                  " message_id TEXT NOT NULL DEFAULT '',"
+                                  " text TEXT NOT NULL DEFAULT '',"
+                                  " text_hash TEXT NOT NULL DEFAULT '',"
+                                  " at INTEGER NOT NULL DEFAULT 0,"
+                                  " sender_name TEXT NOT NULL DEFAULT '',"
+                                  " sender_first_name TEXT NOT NULL DEFAULT '',"
+                                  " sender_last_name TEXT NOT NULL DEFAULT '',"
+                                  " sender_profile_url TEXT NOT NULL DEFAULT '',"
+                                  " type TEXT NOT NULL DEFAULT '',"
+                                  " is_me INTEGER NOT NULL DEFAULT 0,"
+                                  " attachments TEXT NOT NULL DEFAULT '[]')"),
+                   // System items may come without an id: those are the same message when
+                   // time, sender and text agree.
+                   QStringLiteral("CREATE UNIQUE INDEX messages_by_id ON messages"
+                                  " (conversation_key, message_id) WHERE message_id <> ''"),
+                   QStringLiteral("CREATE UNIQUE INDEX messages_without_id ON messages"
+                                  " (conversation_key, at, sender_profile_url, sender_name, text_hash)"
+                                  " WHERE message_id = ''"),
+                   QStringLiteral("CREATE INDEX messages_by_time ON messages (conversation_key, at)"),
+                   // Prefix indexes make the first keystrokes of a search ("j", "ja") cheap.
+                   QStringLiteral("CREATE VIRTUAL TABLE conversation_search USING fts5("
+                                  "name, headline, body,"
+                                  " tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"),
+                   QStringLiteral("CREATE TRIGGER conversations_unindex AFTER DELETE ON conversations"
+                                  " BEGIN DELETE FROM conversation_search WHERE rowid = old.key; END"),
+               },
+               error);
+}
+
+// Outbox states are OutboxItem::State as integers; times ISO text like the rest of the file.
+bool migrateTo4(QSqlDatabase &db, QString *error)
+{
+    if (!run(db,
+             {
+                 QStringLiteral("CREATE TABLE outbox ("
+                                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                " kind TEXT NOT NULL,"
+                                " account_id TEXT NOT NULL,"
+                                " target TEXT NOT NULL DEFAULT '',"
+                                " conversation_id TEXT NOT NULL DEFAULT '',"
+                                " payload TEXT NOT NULL DEFAULT '{}',"
+                                " state INTEGER NOT NULL DEFAULT 0,"
+                                " created_at TEXT NOT NULL,"
+                                " send_after TEXT,"
+                                " updated_at TEXT NOT NULL,"
+                                " sent_at TEXT,"
+                                " error_code TEXT NOT NULL DEFAULT '',"
+                                " error_message TEXT NOT NULL DEFAULT '',"
+                                " result_id TEXT NOT NULL DEFAULT '',"
+                                " attempts INTEGER NOT NULL DEFAULT 0)"),
+                 QStringLiteral("CREATE INDEX outbox_by_state ON outbox (state, kind)"),
+                 QStringLiteral("CREATE INDEX outbox_by_account ON outbox (account_id, kind, sent_at)"),
+                 QStringLiteral("CREATE INDEX outbox_by_conversation ON outbox (account_id, conversation_id)"),
+                 QStringLiteral("CREATE TABLE snippets ("
+                                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                " name TEXT NOT NULL,"
+                                " body TEXT NOT NULL,"
+                                " updated_at TEXT NOT NULL)"),
+             },
+             error))
+        return false;
+
+    // Starting points a user edits or deletes; written in the language of the first start.
+    const struct { const char *name; const char *body; } defaults[] = {
+        {QT_TRANSLATE_NOOP("ld::Snippet", "Thanks for connecting"),
+         QT_TRANSLATE_NOOP("ld::Snippet", "Hi {first_name}, thanks for connecting! I saw your "
+                                          "work at {company} and would be glad to stay in touch.")},
+        {QT_TRANSLATE_NOOP("ld::Snippet", "Follow-up"),
+         QT_TRANSLATE_NOOP("ld::Snippet", "Hi {first_name}, just following up on my last "
+                                          "message. Would a short call next week suit you?")},
+        {QT_TRANSLATE_NOOP("ld::Snippet", "Not now"),
+         QT_TRANSLATE_NOOP("ld::Snippet", "Thanks {first_name}, I appreciate you getting back "
+                                          "to me. I will reach out again later this year.")},
+    };
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT INTO snippets (name, body, updated_at) VALUES (?, ?, ?)"));
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    for (const auto &snippet : defaults) {
+        query.addBindValue(QCoreApplication::translate("ld::Snippet", snippet.name));
+        query.addBindValue(QCoreApplication::translate("ld::Snippet", snippet.body));
+        query.addBindValue(now);
+        if (!query.exec()) {
+            *error = query.lastError().text();
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace ld::schema

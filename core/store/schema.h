@@ -9,5 +9,7 @@ namespace ld::schema {
 
 bool migrateTo1(QSqlDatabase &db, QString *error); // accounts, activity_log
 bool migrateTo2(QSqlDatabase &db, QString *error); // credit_ledger
+bool migrateTo3(QSqlDatabase &db, QString *error); // conversations, messages, conversation_search (FTS5)
+bool migrateTo4(QSqlDatabase &db, QString *error); // outbox, snippets (with defaults)
 
 } // namespace ld::schema

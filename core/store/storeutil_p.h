@@ -3,6 +3,7 @@
 #include "support/logging.h"
 
 #include <QDateTime>
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -32,6 +33,18 @@ inline QDateTime timeFromSql(const QVariant &v)
     return t.isValid() ? t.toUTC() : QDateTime();
 }
 
+// Milliseconds since the epoch for the columns the inbox sorts on; 0 stands for "unknown".
+inline qint64 msToSql(const QDateTime &t)
+{
+    return t.isValid() ? t.toMSecsSinceEpoch() : 0;
+}
+
+inline QDateTime msFromSql(const QVariant &v)
+{
+    const qint64 ms = v.toLongLong();
+    return ms == 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
 inline bool execOrWarn(QSqlQuery &query, const char *what)
 {
     if (query.exec())
@@ -39,5 +52,45 @@ inline bool execOrWarn(QSqlQuery &query, const char *what)
     qCWarning(lcStore) << what << "failed:" << query.lastError().text();
     return false;
 }
+
+// One transaction around a repository write, unless the caller already holds one (a batch):
+// then the write simply joins it and the caller commits.
+class Transaction
+{
+public:
+    Transaction(QSqlDatabase db, bool joinOuter) : m_db(std::move(db)), m_own(!joinOuter)
+    {
+        if (m_own && !m_db.transaction()) {
+            qCWarning(lcStore) << "cannot start a transaction:" << m_db.lastError().text();
+            m_failed = true;
+        }
+    }
+    ~Transaction()
+    {
+        if (m_own && !m_failed && !m_done)
+            m_db.rollback();
+    }
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    bool ok() const { return !m_failed; }
+    bool commit()
+    {
+        if (m_failed)
+            return false;
+        m_done = true;
+        if (!m_own || m_db.commit())
+            return true;
+        qCWarning(lcStore) << "cannot commit:" << m_db.lastError().text();
+        m_db.rollback();
+        return false;
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_own;
+    bool m_failed = false;
+    bool m_done = false;
+};
 
 } // namespace ld::store

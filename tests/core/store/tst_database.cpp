@@ -90,6 +90,26 @@ void seedAt(const QSqlDatabase &db, int version)
         QVERIFY(exec(db, QStringLiteral("INSERT INTO credit_ledger (at, account_id, action, credits) "
                                         "VALUES ('2025-01-15T10:32:00.000Z', 'acc-1', 'list_inbox', 3)")));
     }
+    if (version >= 3) {
+        QVERIFY(exec(db, QStringLiteral(
+            "INSERT INTO conversations (key, account_id, conversation_id, participant_name, last_text, "
+            "last_at, unread, done) VALUES (7, 'acc-1', 'urn:li:conv:1', 'Zoë Müller', 'See you', "
+            "1736937120000, 1, 1)")));
+        QVERIFY(exec(db, QStringLiteral(
+            "INSERT INTO messages (conversation_key, message_id, text, at, sender_name) VALUES "
+            "(7, 'urn:li:msg:1', 'Budget approved', 1736937120000, 'Zoë Müller')")));
+        QVERIFY(exec(db, QStringLiteral(
+            "INSERT INTO conversation_search (rowid, name, headline, body) VALUES "
+            "(7, 'Zoë Müller', '', 'See you' || char(10) || 'Budget approved')")));
+    }
+    if (version >= 4) {
+        QVERIFY(exec(db, QStringLiteral(
+            "INSERT INTO outbox (kind, account_id, target, payload, state, created_at, updated_at, "
+            "sent_at) VALUES ('message', 'acc-1', 'https://www.linkedin.com/in/zoe', '{\"text\":\"Hi\"}', "
+            "2, '2025-01-15T10:32:00.000Z', '2025-01-15T10:32:01.000Z', '2025-01-15T10:32:01.000Z')")));
+        QVERIFY(exec(db, QStringLiteral("INSERT INTO snippets (name, body, updated_at) VALUES "
+                                        "('Mine', 'Hi {first_name}', '2025-01-15T10:32:00.000Z')")));
+    }
 }
 
 void checkSeeded(const QSqlDatabase &db, int version)
@@ -105,6 +125,15 @@ void checkSeeded(const QSqlDatabase &db, int version)
     }
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM credit_ledger")).toInt(),
              version >= 2 ? 1 : 0);
+    const int inbox = version >= 3 ? 1 : 0;
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM conversations WHERE done = 1")).toInt(), inbox);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM messages WHERE conversation_key = 7")).toInt(), inbox);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM conversation_search "
+                                       "WHERE conversation_search MATCH '\"budg\"* \"zoe\"*'")).toInt(), inbox);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM outbox WHERE state = 2")).toInt(),
+             version >= 4 ? 1 : 0);
+    // The default snippets arrive with the step that made the table, and only then.
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM snippets")).toInt(), version >= 4 ? 4 : 3);
 }
 
 } // namespace
@@ -218,8 +247,8 @@ void TstDatabase::failedMigrationLeavesPreviousVersion()
     {
         Database old;
         QVERIFY(old.openAtVersion(dbPath(), from));
-        // A table in the way of the last step makes it fail halfway.
-        QVERIFY(exec(old.connection(), QStringLiteral("CREATE TABLE credit_ledger_by_time (x)")));
+        // A table in the way of the last step makes it fail halfway, after it made the outbox.
+        QVERIFY(exec(old.connection(), QStringLiteral("CREATE TABLE snippets (x)")));
     }
     Database db;
     QVERIFY(!db.open(dbPath()));
@@ -229,7 +258,7 @@ void TstDatabase::failedMigrationLeavesPreviousVersion()
     Database check;
     QVERIFY(check.openAtVersion(dbPath(), from));
     QCOMPARE(check.userVersion(), from);
-    QVERIFY(!schemaOf(check.connection()).join(QLatin1Char('\n')).contains(QStringLiteral("credit_ledger ")));
+    QVERIFY(!schemaOf(check.connection()).join(QLatin1Char('\n')).contains(QStringLiteral("table outbox ")));
 }
 
 void TstDatabase::newerVersionIsRefusedUntouched_data()

@@ -1,0 +1,232 @@
+// ConversationRepository's messages: the history of one conversation, its paging cursor, and
+// the conversation's last message kept in step with the newest stored message.
+#include "conversationrepository.h"
+
+#include "database.h"
+#include "inboxquery_p.h"
+#include "storeutil_p.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace ld {
+
+namespace {
+
+const QString kMessageColumns = QStringLiteral(
+    "message_id, text, text_hash, at, sender_name, sender_first_name, sender_last_name, "
+    "sender_profile_url, type, is_me, attachments");
+
+QString attachmentsToJson(const QList<Attachment> &attachments)
+{
+    QJsonArray array;
+    for (const Attachment &a : attachments) {
+        array.append(QJsonObject{{QStringLiteral("name"), a.name},
+                                 {QStringLiteral("url"), a.url},
+                                 {QStringLiteral("mime_type"), a.mimeType},
+                                 {QStringLiteral("size"), a.size}});
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<Attachment> attachmentsFromJson(const QString &json)
+{
+    QList<Attachment> out;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        out << Attachment{o.value(QStringLiteral("name")).toString(),
+                          o.value(QStringLiteral("url")).toString(),
+                          o.value(QStringLiteral("mime_type")).toString(),
+                          qint64(o.value(QStringLiteral("size")).toDouble(-1))};
+    }
+    return out;
+}
+
+// The stored form of a message, in kMessageColumns order.
+QVariantList toRow(const Message &m)
+{
+    const QByteArray hash = QCryptographicHash::hash(m.text.toUtf8(), QCryptographicHash::Sha1);
+    return {store::orEmpty(m.id), store::orEmpty(m.text), QString::fromLatin1(hash.toHex().left(16)),
+            store::msToSql(m.at), store::orEmpty(m.senderName), store::orEmpty(m.senderFirstName),
+            store::orEmpty(m.senderLastName), store::orEmpty(m.senderProfileUrl),
+            store::orEmpty(m.type), m.isMe ? 1 : 0, attachmentsToJson(m.attachments)};
+}
+
+bool sameRow(const QSqlQuery &stored, const QVariantList &row)
+{
+    for (int i = 0; i < row.size(); ++i) {
+        if (stored.value(i + 1).toString() != row.at(i).toString())
+            return false;
+    }
+    return true;
+}
+
+Message fromRow(const QSqlQuery &q)
+{
+    Message m;
+    m.id = q.value(0).toString();
+    m.text = q.value(1).toString();
+    m.at = store::msFromSql(q.value(3));
+    m.senderName = q.value(4).toString();
+    m.senderFirstName = q.value(5).toString();
+    m.senderLastName = q.value(6).toString();
+    m.senderProfileUrl = q.value(7).toString();
+    m.type = q.value(8).toString();
+    m.isMe = q.value(9).toInt() != 0;
+    m.attachments = attachmentsFromJson(q.value(10).toString());
+    return m;
+}
+
+void bindAll(QSqlQuery &query, const QVariantList &values)
+{
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+}
+
+} // namespace
+
+bool ConversationRepository::upsertMessages(qint64 conversationKey, const QList<Message> &messages)
+{
+    const QSqlDatabase db = m_db->connection();
+    store::Transaction transaction(db, m_batch);
+    if (!transaction.ok())
+        return false;
+
+    QSqlQuery conversation(db);
+    conversation.prepare(QStringLiteral("SELECT last_at FROM conversations WHERE key = ?"));
+    conversation.addBindValue(conversationKey);
+    if (!store::execOrWarn(conversation, "reading a conversation") || !conversation.next())
+        return false;
+    const qint64 lastAt = conversation.value(0).toLongLong();
+    conversation.finish();
+
+    QSqlQuery byId(db);
+    byId.prepare(QStringLiteral("SELECT id, %1 FROM messages WHERE conversation_key = ? AND message_id = ? "
+                                "AND message_id <> ''").arg(kMessageColumns));
+    QSqlQuery byContent(db);
+    byContent.prepare(QStringLiteral("SELECT id, %1 FROM messages WHERE conversation_key = ? "
+                                     "AND message_id = '' AND at = ? AND sender_profile_url = ? "
+                                     "AND sender_name = ? AND text_hash = ?").arg(kMessageColumns));
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO messages (conversation_key, %1) VALUES (?%2)")
+                       .arg(kMessageColumns, QStringLiteral(", ?").repeated(11)));
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE messages SET %1 = ? WHERE id = ?")
+                       .arg(kMessageColumns.split(QStringLiteral(", ")).join(QStringLiteral(" = ?, "))));
+
+    bool changed = false;
+    const Message *newest = nullptr;
+    for (const Message &m : messages) {
+        const QVariantList row = toRow(m);
+        QSqlQuery &find = m.id.isEmpty() ? byContent : byId;
+        if (m.id.isEmpty())
+            bindAll(find, {conversationKey, row.at(3), row.at(7), row.at(4), row.at(2)});
+        else
+            bindAll(find, {conversationKey, m.id});
+        if (!store::execOrWarn(find, "reading a message"))
+            return false;
+        if (!find.next()) {
+            bindAll(insert, QVariantList{conversationKey} + row);
+            if (!store::execOrWarn(insert, "adding a message"))
+                return false;
+            changed = true;
+        } else if (!sameRow(find, row)) {
+            const qint64 id = find.value(0).toLongLong();
+            bindAll(update, row + QVariantList{id});
+            if (!store::execOrWarn(update, "updating a message"))
+                return false;
+            changed = true;
+        }
+        find.finish();
+        if (m.at.isValid() && (!newest || m.at > newest->at))
+            newest = &m;
+    }
+
+    // A message newer than the conversation's last one (a live event, a reply just sent)
+    // becomes its last message, and brings it back from done.
+    bool conversationChanged = false;
+    if (newest && store::msToSql(newest->at) > lastAt) {
+        QSqlQuery last(db);
+        last.prepare(QStringLiteral("UPDATE conversations SET last_text = ?, last_at = ?, "
+                                    "last_sender_name = ?, last_sender_profile_url = ?, "
+                                    "last_sender_is_me = ?, done = 0 WHERE key = ?"));
+        bindAll(last, {store::orEmpty(newest->text), store::msToSql(newest->at),
+                       store::orEmpty(newest->senderName), store::orEmpty(newest->senderProfileUrl),
+                       newest->isMe ? 1 : 0, conversationKey});
+        if (!store::execOrWarn(last, "updating a conversation's last message"))
+            return false;
+        conversationChanged = true;
+    }
+    if ((changed || conversationChanged) && !store::reindexConversation(db, conversationKey))
+        return false;
+    if (!transaction.commit())
+        return false;
+    if (changed)
+        Q_EMIT messagesChanged(conversationKey);
+    if (conversationChanged)
+        Q_EMIT conversationsChanged({conversationKey});
+    return true;
+}
+
+QList<Message> ConversationRepository::messages(qint64 conversationKey, int limit,
+                                                const QDateTime &olderThan) const
+{
+    QSqlQuery query(m_db->connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM messages WHERE conversation_key = ?%2 "
+                                 "ORDER BY at DESC, id DESC LIMIT ?")
+                      .arg(kMessageColumns, olderThan.isValid() ? QStringLiteral(" AND at < ?") : QString()));
+    QVariantList binds{conversationKey};
+    if (olderThan.isValid())
+        binds << store::msToSql(olderThan);
+    binds << limit;
+    bindAll(query, binds);
+    QList<Message> out;
+    if (!store::execOrWarn(query, "reading messages"))
+        return out;
+    while (query.next())
+        out << fromRow(query);
+    return out;
+}
+
+int ConversationRepository::messageCount(qint64 conversationKey) const
+{
+    QSqlQuery query(m_db->connection());
+    query.prepare(QStringLiteral("SELECT count(*) FROM messages WHERE conversation_key = ?"));
+    query.addBindValue(conversationKey);
+    if (!store::execOrWarn(query, "counting messages") || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+QString ConversationRepository::olderCursor(qint64 conversationKey) const
+{
+    QSqlQuery query(m_db->connection());
+    query.prepare(QStringLiteral("SELECT older_cursor FROM conversations WHERE key = ?"));
+    query.addBindValue(conversationKey);
+    if (!store::execOrWarn(query, "reading a history cursor") || !query.next())
+        return {};
+    return query.value(0).toString();
+}
+
+bool ConversationRepository::setOlderCursor(qint64 conversationKey, const QString &cursor, bool reachedEnd)
+{
+    QSqlQuery query(m_db->connection());
+    query.prepare(QStringLiteral("UPDATE conversations SET older_cursor = ?, history_complete = ? WHERE key = ?"));
+    query.addBindValue(reachedEnd ? QString(QLatin1String("")) : store::orEmpty(cursor));
+    query.addBindValue(reachedEnd ? 1 : 0);
+    query.addBindValue(conversationKey);
+    return store::execOrWarn(query, "saving a history cursor") && query.numRowsAffected() > 0;
+}
+
+bool ConversationRepository::historyComplete(qint64 conversationKey) const
+{
+    QSqlQuery query(m_db->connection());
+    query.prepare(QStringLiteral("SELECT history_complete FROM conversations WHERE key = ?"));
+    query.addBindValue(conversationKey);
+    return store::execOrWarn(query, "reading a history flag") && query.next() && query.value(0).toInt() != 0;
+}
+
+} // namespace ld

@@ -1,0 +1,481 @@
+#include "store/conversationrepository.h"
+#include "store/database.h"
+
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace ld;
+
+class TstConversationRepository : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void upsertSignalsExactlyTheTouchedKeys();
+    void roundTripsText_data();
+    void roundTripsText();
+    void newerLastMessageClearsDone();
+    void localStateSignalsOnlyRealChanges();
+    void pagingIsStableAndComplete_data();
+    void pagingIsStableAndComplete();
+    void filters_data();
+    void filters();
+    void hostileSearchIsOnlyText_data();
+    void hostileSearchIsOnlyText();
+    void positionOfAndMatchesAgreeWithPage();
+    void messagesAreDeduplicatedAndPaged();
+    void newerMessageBecomesLastMessage();
+    void historyCursor();
+
+private:
+    qint64 key(const QString &conversationId, const QString &account = QStringLiteral("acc-a")) const;
+    QStringList ids(const InboxFilter &filter) const;
+    void seedFilterSet();
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<ConversationRepository> m_repo;
+};
+
+namespace {
+
+const QDateTime t0(QDate(2026, 4, 1), QTime(9, 0), Qt::UTC);
+
+Conversation conv(const QString &id, const QString &name, int minutes, const QString &last = {},
+                  int unread = 0)
+{
+    Conversation c;
+    c.id = id;
+    c.participant.name = name;
+    c.participant.headline = QStringLiteral("Head of Sales at Acme");
+    c.participant.profileUrl = QStringLiteral("https://www.linkedin.com/in/") + id;
+    c.lastText = last.isNull() ? QStringLiteral("Hello from ") + name : last;
+    c.lastAt = t0.addSecs(60 * minutes);
+    c.lastSender.name = name;
+    c.unread = unread;
+    c.type = QStringLiteral("normal");
+    return c;
+}
+
+Message msg(const QString &id, const QString &text, int minutes, bool isMe = false)
+{
+    Message m;
+    m.id = id;
+    m.text = text;
+    m.at = t0.addSecs(60 * minutes);
+    m.senderName = isMe ? QStringLiteral("Me") : QStringLiteral("Jane Doe");
+    m.senderProfileUrl = QStringLiteral("https://www.linkedin.com/in/") + m.senderName;
+    m.type = QStringLiteral("TEXT");
+    m.isMe = isMe;
+    return m;
+}
+
+QList<qint64> keysOf(const QSignalSpy &spy, int index = 0)
+{
+    return spy.at(index).at(0).value<QList<qint64>>();
+}
+
+InboxFilter anyDone(const QString &search = {})
+{
+    InboxFilter f;
+    f.done = InboxFilter::DoneState::Any;
+    f.search = search;
+    return f;
+}
+
+} // namespace
+
+void TstConversationRepository::init()
+{
+    m_db = std::make_unique<Database>();
+    QVERIFY2(m_db->open(QStringLiteral(":memory:")), qPrintable(m_db->errorString()));
+    m_repo = std::make_unique<ConversationRepository>(m_db.get());
+    // Any store warning (an FTS5 syntax error above all) fails the test.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+}
+
+void TstConversationRepository::cleanup()
+{
+    m_repo.reset();
+    m_db.reset();
+}
+
+qint64 TstConversationRepository::key(const QString &conversationId, const QString &account) const
+{
+    const auto row = m_repo->find(account, conversationId);
+    return row ? row->key : 0;
+}
+
+QStringList TstConversationRepository::ids(const InboxFilter &filter) const
+{
+    QStringList out;
+    for (const ConversationRow &row : m_repo->page(filter, 1000))
+        out << row.conversation.id;
+    return out;
+}
+
+void TstConversationRepository::upsertSignalsExactlyTheTouchedKeys()
+{
+    QSignalSpy inserted(m_repo.get(), &ConversationRepository::conversationsInserted);
+    QSignalSpy changed(m_repo.get(), &ConversationRepository::conversationsChanged);
+    const QString a = QStringLiteral("acc-a");
+    QList<Conversation> list{conv(QStringLiteral("c1"), QStringLiteral("Ann"), 1),
+                             conv(QStringLiteral("c2"), QStringLiteral("Bob"), 2),
+                             conv(QStringLiteral("c3"), QStringLiteral("Cy"), 3)};
+    QVERIFY(m_repo->upsert(a, list));
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(keysOf(inserted), (QList<qint64>{key(QStringLiteral("c1")), key(QStringLiteral("c2")),
+                                              key(QStringLiteral("c3"))}));
+    QCOMPARE(changed.count(), 0);
+
+    QVERIFY(m_repo->upsert(a, list)); // the same again: nothing to tell
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(changed.count(), 0);
+
+    list[1].unread = 2;
+    list << conv(QStringLiteral("c4"), QStringLiteral("Dee"), 4);
+    QVERIFY(m_repo->upsert(a, list));
+    QCOMPARE(inserted.count(), 2);
+    QCOMPARE(keysOf(inserted, 1), QList<qint64>{key(QStringLiteral("c4"))});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(keysOf(changed), QList<qint64>{key(QStringLiteral("c2"))});
+
+    // The same conversation id under another account is another conversation.
+    QVERIFY(m_repo->upsert(QStringLiteral("acc-b"), {list.at(0)}));
+    QCOMPARE(inserted.count(), 3);
+    QVERIFY(key(QStringLiteral("c1"), QStringLiteral("acc-b")) != key(QStringLiteral("c1")));
+    QCOMPARE(m_repo->count(anyDone()), 5);
+}
+
+void TstConversationRepository::roundTripsText_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("plain") << QStringLiteral("Jane Doe") << QStringLiteral("See you Tuesday");
+    QTest::newRow("emoji") << QStringLiteral("Zoë 🚀 Müller") << QStringLiteral("Great 👍🏽 talk! 🎉");
+    QTest::newRow("right to left") << QStringLiteral("محمد العلي") << QStringLiteral("שלום, מה שלומך? ok");
+    QTest::newRow("markup") << QStringLiteral("<b>Eve</b>") << QStringLiteral("<img src=x onerror=1> & 'quotes' \"");
+    QTest::newRow("50 KB") << QStringLiteral("Long Writer")
+                           << QStringLiteral("lorem ipsum dolor ").repeated(50 * 1024 / 18);
+    QTest::newRow("missing fields") << QString() << QString(QLatin1String(""));
+}
+
+void TstConversationRepository::roundTripsText()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, text);
+    Conversation c = conv(QStringLiteral("c1"), name, 5, text, 3);
+    c.participant.pictureUrl = QStringLiteral("https://media.example/p.jpg");
+    c.lastSender.isMe = true;
+    QVERIFY(m_repo->upsert(QStringLiteral("acc-a"), {c}));
+    const auto row = m_repo->find(QStringLiteral("acc-a"), QStringLiteral("c1"));
+    QVERIFY(row);
+    QCOMPARE(row->accountId, QStringLiteral("acc-a"));
+    QCOMPARE(row->conversation.participant.name, name.isNull() ? QString(QLatin1String("")) : name);
+    QCOMPARE(row->conversation.participant.headline, c.participant.headline);
+    QCOMPARE(row->conversation.participant.profileUrl, c.participant.profileUrl);
+    QCOMPARE(row->conversation.participant.pictureUrl, c.participant.pictureUrl);
+    QCOMPARE(row->conversation.lastText, text);
+    QCOMPARE(row->conversation.lastAt, c.lastAt);
+    QCOMPARE(row->conversation.lastSender.isMe, true);
+    QCOMPARE(row->conversation.unread, 3);
+    QCOMPARE(row->conversation.type, QStringLiteral("normal"));
+    QVERIFY(row->refreshedAt.isValid());
+    QVERIFY(!row->done);
+
+    Message m = msg(QStringLiteral("m1"), text, 5);
+    m.senderName = name;
+    m.attachments = {Attachment{QStringLiteral("deck 📎.pdf"), QStringLiteral("https://x/y"),
+                                QStringLiteral("application/pdf"), 1234}};
+    QVERIFY(m_repo->upsertMessages(row->key, {m}));
+    const QList<Message> stored = m_repo->messages(row->key, 10);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.at(0).text, text);
+    QCOMPARE(stored.at(0).senderName, m.senderName.isNull() ? QString(QLatin1String("")) : m.senderName);
+    QCOMPARE(stored.at(0).at, m.at);
+    QCOMPARE(stored.at(0).attachments.size(), 1);
+    QCOMPARE(stored.at(0).attachments.at(0).name, QStringLiteral("deck 📎.pdf"));
+    QCOMPARE(stored.at(0).attachments.at(0).size, qint64(1234));
+
+    if (!name.isEmpty()) // the name is searchable by its first word's start
+        QCOMPARE(ids(anyDone(name.left(2))), QStringList{QStringLiteral("c1")});
+}
+
+void TstConversationRepository::newerLastMessageClearsDone()
+{
+    Conversation c = conv(QStringLiteral("c1"), QStringLiteral("Ann"), 1);
+    QVERIFY(m_repo->upsert(QStringLiteral("acc-a"), {c}));
+    const qint64 k = key(QStringLiteral("c1"));
+    QVERIFY(m_repo->setDone(k, true));
+
+    c.participant.headline = QStringLiteral("CTO"); // a change, but no new message
+    QVERIFY(m_repo->upsert(QStringLiteral("acc-a"), {c}));
+    QVERIFY(m_repo->row(k)->done);
+
+    QSignalSpy changed(m_repo.get(), &ConversationRepository::conversationsChanged);
+    c.lastAt = c.lastAt.addSecs(60);
+    c.lastText = QStringLiteral("Any news?");
+    QVERIFY(m_repo->upsert(QStringLiteral("acc-a"), {c}));
+    QVERIFY(!m_repo->row(k)->done);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(keysOf(changed), QList<qint64>{k});
+}
+
+void TstConversationRepository::localStateSignalsOnlyRealChanges()
+{
+    QVERIFY(m_repo->upsert(QStringLiteral("acc-a"), {conv(QStringLiteral("c1"), QStringLiteral("Ann"), 1)}));
+    const qint64 k = key(QStringLiteral("c1"));
+    QSignalSpy changed(m_repo.get(), &ConversationRepository::conversationsChanged);
+    QVERIFY(m_repo->setDone(k, true));
+    QVERIFY(m_repo->setDone(k, true));
+    QVERIFY(m_repo->setMarkedUnread(k, true));
+    QVERIFY(m_repo->setMarkedUnread(k, true));
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(keysOf(changed, 1), QList<qint64>{k});
+    QVERIFY(m_repo->row(k)->done);
+    QVERIFY(m_repo->row(k)->markedUnread);
+    QVERIFY(m_repo->row(k)->isUnread());
+    QVERIFY(!m_repo->setDone(k + 100, true)); // no such conversation
+}
+
+void TstConversationRepository::pagingIsStableAndComplete_data()
+{
+    QTest::addColumn<int>("pageSize");
+    QTest::newRow("1") << 1;
+    QTest::newRow("7") << 7;
+    QTest::newRow("10 (ties across pages)") << 10;
+    QTest::newRow("all at once") << 500;
+}
+
+void TstConversationRepository::pagingIsStableAndComplete()
+{
+    QFETCH(int, pageSize);
+    // 81 conversations in 3 accounts, many sharing a last message time so the key decides.
+    for (int account = 0; account < 3; ++account) {
+        QList<Conversation> list;
+        for (int i = 0; i < 28 - account; ++i)
+            list << conv(QStringLiteral("c%1-%2").arg(account).arg(i), QStringLiteral("P%1").arg(i), i / 4);
+        QVERIFY(m_repo->upsert(QStringLiteral("acc-%1").arg(account), list));
+    }
+    const InboxFilter all = anyDone();
+    QCOMPARE(m_repo->count(all), 81);
+
+    QList<ConversationRow> seen;
+    std::optional<ConversationRow> after;
+    for (int guard = 0; guard < 100; ++guard) {
+        const QList<ConversationRow> page = m_repo->page(all, pageSize, after);
+        QVERIFY(page.size() <= pageSize);
+        if (page.isEmpty())
+            break;
+        seen += page;
+        after = page.last();
+    }
+    QCOMPARE(seen.size(), 81);
+    QSet<qint64> unique;
+    for (int i = 0; i < seen.size(); ++i) {
+        unique.insert(seen.at(i).key);
+        if (i > 0) {
+            const auto &a = seen.at(i - 1);
+            const auto &b = seen.at(i);
+            QVERIFY(a.conversation.lastAt > b.conversation.lastAt
+                    || (a.conversation.lastAt == b.conversation.lastAt && a.key > b.key));
+        }
+    }
+    QCOMPARE(unique.size(), 81);
+}
+
+// acc-a: ann (unread 2), bob (done), cy (marked unread), dee; acc-b: eve, fay (done, unread 1).
+void TstConversationRepository::seedFilterSet()
+{
+    QVERIFY(m_repo->upsert(QStringLiteral("acc-a"),
+                           {conv(QStringLiteral("ann"), QStringLiteral("Ann Dupré"), 6, {}, 2),
+                            conv(QStringLiteral("bob"), QStringLiteral("Bob Jameson"), 5),
+                            conv(QStringLiteral("cy"), QStringLiteral("Cy Andersen"), 4),
+                            conv(QStringLiteral("dee"), QStringLiteral("Dee NEAR"), 3,
+                                 QStringLiteral("Pricing for Q3 (draft)"))}));
+    QVERIFY(m_repo->upsert(QStringLiteral("acc-b"),
+                           {conv(QStringLiteral("eve"), QStringLiteral("Eve James"), 2),
+                            conv(QStringLiteral("fay"), QStringLiteral("Fay Ng"), 1, {}, 1)}));
+    QVERIFY(m_repo->setDone(key(QStringLiteral("bob")), true));
+    QVERIFY(m_repo->setDone(key(QStringLiteral("fay"), QStringLiteral("acc-b")), true));
+    QVERIFY(m_repo->setMarkedUnread(key(QStringLiteral("cy")), true));
+    // Text that only older messages hold, not the last one.
+    QVERIFY(m_repo->upsertMessages(key(QStringLiteral("eve"), QStringLiteral("acc-b")),
+                                   {msg(QStringLiteral("m1"), QStringLiteral("Budget approved for Zürich"), 0),
+                                    msg(QStringLiteral("m2"), QStringLiteral("Hello from Eve James"), 2)}));
+}
+
+void TstConversationRepository::filters_data()
+{
+    QTest::addColumn<QStringList>("accounts");
+    QTest::addColumn<bool>("unread");
+    QTest::addColumn<int>("done");
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<QStringList>("expected");
+    const auto l = [](const char *s) { return QString::fromLatin1(s).split(QLatin1Char(' '), Qt::SkipEmptyParts); };
+    const int any = int(InboxFilter::DoneState::Any), notDone = int(InboxFilter::DoneState::NotDone),
+              doneOnly = int(InboxFilter::DoneState::DoneOnly);
+    QTest::newRow("default: not done") << QStringList() << false << notDone << QString() << l("ann cy dee eve");
+    QTest::newRow("everything") << QStringList() << false << any << QString() << l("ann bob cy dee eve fay");
+    QTest::newRow("done only") << QStringList() << false << doneOnly << QString() << l("bob fay");
+    QTest::newRow("account b") << l("acc-b") << false << any << QString() << l("eve fay");
+    QTest::newRow("both accounts") << l("acc-a acc-b") << false << notDone << QString() << l("ann cy dee eve");
+    QTest::newRow("unknown account") << l("acc-z") << false << any << QString() << QStringList();
+    QTest::newRow("unread: server or marked") << QStringList() << true << any << QString() << l("ann cy fay");
+    QTest::newRow("unread, not done, a") << l("acc-a") << true << notDone << QString() << l("ann cy");
+    QTest::newRow("name prefix") << QStringList() << false << any << QStringLiteral("jam") << l("bob eve");
+    QTest::newRow("two words, any order") << QStringList() << false << any << QStringLiteral("james eve") << l("eve");
+    QTest::newRow("case and accents") << QStringList() << false << any << QStringLiteral("DUPRE") << l("ann");
+    QTest::newRow("headline") << QStringList() << false << any << QStringLiteral("acme sal") << l("ann bob cy dee eve fay");
+    QTest::newRow("older message text") << QStringList() << false << any << QStringLiteral("budget") << l("eve");
+    QTest::newRow("name and message") << QStringList() << false << any << QStringLiteral("eve zurich") << l("eve");
+    QTest::newRow("last text") << QStringList() << false << any << QStringLiteral("pricing q3") << l("dee");
+    QTest::newRow("search with filters") << l("acc-a") << false << notDone << QStringLiteral("and") << l("cy");
+    QTest::newRow("no match") << QStringList() << false << any << QStringLiteral("xylophone") << QStringList();
+    QTest::newRow("blank search is no search") << QStringList() << false << notDone << QStringLiteral("   ") << l("ann cy dee eve");
+}
+
+void TstConversationRepository::filters()
+{
+    QFETCH(QStringList, accounts);
+    QFETCH(bool, unread);
+    QFETCH(int, done);
+    QFETCH(QString, search);
+    QFETCH(QStringList, expected);
+    seedFilterSet();
+    InboxFilter f;
+    f.accountIds = accounts;
+    f.unreadOnly = unread;
+    f.done = InboxFilter::DoneState(done);
+    f.search = search;
+    QCOMPARE(ids(f), expected); // newest first
+    QCOMPARE(m_repo->count(f), expected.size());
+}
+
+void TstConversationRepository::hostileSearchIsOnlyText_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<QStringList>("expected");
+    const QStringList none;
+    QTest::newRow("AND") << QStringLiteral("AND") << QStringList{QStringLiteral("cy")};
+    QTest::newRow("NEAR") << QStringLiteral("NEAR") << QStringList{QStringLiteral("dee")};
+    QTest::newRow("NEAR()") << QStringLiteral("NEAR(a b)") << none;
+    QTest::newRow("quote") << QStringLiteral("\"") << none;
+    QTest::newRow("unbalanced quote") << QStringLiteral("\"ann") << QStringList{QStringLiteral("ann")};
+    QTest::newRow("star") << QStringLiteral("*") << none;
+    QTest::newRow("parenthesis") << QStringLiteral("(") << none;
+    QTest::newRow("parenthesised word") << QStringLiteral("(draft)") << QStringList{QStringLiteral("dee")};
+    QTest::newRow("OR NOT") << QStringLiteral("ann OR NOT bob") << none;
+    QTest::newRow("column filter") << QStringLiteral("name:ann") << none;
+    QTest::newRow("caret and minus") << QStringLiteral("^ann -bob") << none;
+    QTest::newRow("braces") << QStringLiteral("{name body}: x") << none;
+    QTest::newRow("emoji only") << QStringLiteral("🚀") << none;
+    QTest::newRow("sql") << QStringLiteral("'); DROP TABLE conversations; --") << none;
+}
+
+void TstConversationRepository::hostileSearchIsOnlyText()
+{
+    QFETCH(QString, search);
+    QFETCH(QStringList, expected);
+    seedFilterSet();
+    QCOMPARE(ids(anyDone(search)), expected);
+    QCOMPARE(m_repo->count(anyDone(search)), expected.size());
+    QCOMPARE(m_repo->count(anyDone()), 6);
+}
+
+void TstConversationRepository::positionOfAndMatchesAgreeWithPage()
+{
+    seedFilterSet();
+    const QList<InboxFilter> filters{InboxFilter(), anyDone(), anyDone(QStringLiteral("jam"))};
+    for (const InboxFilter &f : filters) {
+        const QList<ConversationRow> rows = m_repo->page(f, 100);
+        for (int i = 0; i < rows.size(); ++i) {
+            QCOMPARE(m_repo->positionOf(rows.at(i), f), i);
+            QVERIFY(m_repo->matches(rows.at(i), f));
+        }
+    }
+    // Bob is done: not in the default view, but where he would go is still defined.
+    const ConversationRow bob = *m_repo->find(QStringLiteral("acc-a"), QStringLiteral("bob"));
+    QVERIFY(!m_repo->matches(bob, InboxFilter()));
+    QCOMPARE(m_repo->positionOf(bob, InboxFilter()), 1); // after ann, before cy
+    QVERIFY(!m_repo->matches(bob, anyDone(QStringLiteral("budget"))));
+    QVERIFY(!m_repo->matches(bob, anyDone(QStringLiteral("\""))));
+}
+
+void TstConversationRepository::messagesAreDeduplicatedAndPaged()
+{
+    QVERIFY(m_repo->upsert(QStringLiteral("acc-a"), {conv(QStringLiteral("c1"), QStringLiteral("Ann"), 1000)}));
+    const qint64 k = key(QStringLiteral("c1"));
+    QSignalSpy changed(m_repo.get(), &ConversationRepository::messagesChanged);
+    QList<Message> history;
+    for (int i = 0; i < 120; ++i)
+        history << msg(QStringLiteral("m%1").arg(i), QStringLiteral("message %1").arg(i), i, i % 2);
+    Message system = msg(QString(), QStringLiteral("Ann accepted your invitation"), 0);
+    history << system << system; // no id: the same message twice is stored once
+    QVERIFY(m_repo->upsertMessages(k, history));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toLongLong(), k);
+    QCOMPARE(m_repo->messageCount(k), 121);
+
+    QVERIFY(m_repo->upsertMessages(k, history.mid(50))); // nothing new
+    QCOMPARE(changed.count(), 1);
+    history[3].text = QStringLiteral("edited");
+    QVERIFY(m_repo->upsertMessages(k, {history.at(3)}));
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(m_repo->messageCount(k), 121);
+
+    QList<Message> all;
+    QDateTime olderThan;
+    for (int guard = 0; guard < 10; ++guard) {
+        const QList<Message> page = m_repo->messages(k, 50, olderThan);
+        if (page.isEmpty())
+            break;
+        all += page;
+        olderThan = page.last().at;
+    }
+    // Paging by time: the system item shares minute 0 with m0 and both come in the same page.
+    QCOMPARE(all.size(), 121);
+    QCOMPARE(all.first().id, QStringLiteral("m119"));
+    QCOMPARE(all.at(116).text, QStringLiteral("edited"));
+    QVERIFY(all.at(0).isMe);
+    QVERIFY(!all.at(1).isMe);
+    QVERIFY(!m_repo->upsertMessages(k + 99, history)); // no such conversation
+}
+
+void TstConversationRepository::newerMessageBecomesLastMessage()
+{
+    QVERIFY(m_repo->upsert(QStringLiteral("acc-a"), {conv(QStringLiteral("c1"), QStringLiteral("Ann"), 10)}));
+    const qint64 k = key(QStringLiteral("c1"));
+    QVERIFY(m_repo->setDone(k, true));
+    QSignalSpy changed(m_repo.get(), &ConversationRepository::conversationsChanged);
+    QVERIFY(m_repo->upsertMessages(k, {msg(QStringLiteral("old"), QStringLiteral("older"), 5)}));
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(m_repo->row(k)->done);
+
+    QVERIFY(m_repo->upsertMessages(k, {msg(QStringLiteral("new"), QStringLiteral("Are you there?"), 11)}));
+    QCOMPARE(changed.count(), 1);
+    const ConversationRow row = *m_repo->row(k);
+    QVERIFY(!row.done);
+    QCOMPARE(row.conversation.lastText, QStringLiteral("Are you there?"));
+    QCOMPARE(row.conversation.lastAt, t0.addSecs(60 * 11));
+    QCOMPARE(ids(anyDone(QStringLiteral("there older"))), QStringList{QStringLiteral("c1")});
+}
+
+void TstConversationRepository::historyCursor()
+{
+    QVERIFY(m_repo->upsert(QStringLiteral("acc-a"), {conv(QStringLiteral("c1"), QStringLiteral("Ann"), 1)}));
+    const qint64 k = key(QStringLiteral("c1"));
+    QCOMPARE(m_repo->olderCursor(k), QString());
+    QVERIFY(!m_repo->historyComplete(k));
+    QVERIFY(m_repo->setOlderCursor(k, QStringLiteral("cur-2"), false));
+    QCOMPARE(m_repo->olderCursor(k), QStringLiteral("cur-2"));
+    QVERIFY(!m_repo->historyComplete(k));
+    QVERIFY(m_repo->setOlderCursor(k, QString(), true));
+    QCOMPARE(m_repo->olderCursor(k), QString());
+    QVERIFY(m_repo->historyComplete(k));
+    QVERIFY(!m_repo->setOlderCursor(k + 5, QStringLiteral("x"), false));
+}
+
+QTEST_GUILESS_MAIN(TstConversationRepository)
+#include "tst_conversationrepository.moc"
