@@ -32,6 +32,12 @@ Q_SIGNALS:
     void failed(const QString &accountId, const ld::ApiError &error);
 
 private:
+    bool begin(const QString &key); // false: that refresh already runs
+    void end(const QString &key);
+    void fetchInboxPage(const QString &accountId, int wanted, const QString &cursor, int collected,
+                        int credits);
+    void fetchMessages(qint64 key, int count, bool older);
+
     MessagesService *m_messages;
     ConversationRepository *m_conversations;
     QSet<QString> m_busy; // "inbox:<account>" or "conv:<key>"

@@ -11,6 +11,7 @@
 
 #include <QObject>
 #include <QHash>
+#include <QSet>
 
 class QTimer;
 
@@ -20,6 +21,7 @@ class MessagesService;
 class ConversationRepository;
 class AppSettings;
 class ApiCall;
+struct Message;
 
 struct OutgoingMessage
 {
@@ -60,11 +62,23 @@ public:
 Q_SIGNALS:
     void itemChanged(qint64 id, ld::OutboxItem::State state);
     void verified(qint64 id, bool found); // found false: the message is not in the conversation
+    // The check itself failed (network, server): the item stays Unknown; `reason` is a sentence.
+    void verificationFailed(qint64 id, const QString &reason);
 
 private:
     void schedule(const OutboxItem &item);
+    void dropTimer(qint64 id);
     void sendNow(qint64 id);
-    void onSendDone(qint64 id, ApiCall *call);
+    void onSendDone(qint64 id, ApiCall *call, int attempt);
+    bool settle(const OutboxItem &next);
+    void failUnsent(const OutboxItem &item, const QString &why);
+    QString capRefusal(const QString &accountId, bool countQueued) const;
+    bool sendingElsewhere(const OutboxItem &item) const;
+    // Verification (outboxverify.cpp): pages back through the conversation to the send time.
+    void verifyPage(qint64 id, const QString &cursor, int pagesRead);
+    void concludeFound(qint64 id, const Message &message);
+    void concludeMissing(qint64 id);
+    void verifyFailed(qint64 id, const QString &reason);
 
     MessagesService *m_messages;
     OutboxRepository *m_items;
@@ -72,6 +86,8 @@ private:
     AppSettings *m_settings;
     int m_undoDelayMs = 5000;
     QHash<qint64, QTimer *> m_timers;
+    QSet<qint64> m_sending;   // requests of this process in flight
+    QSet<qint64> m_verifying;
 };
 
 } // namespace ld
