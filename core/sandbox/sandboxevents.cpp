@@ -48,7 +48,7 @@ void applyEvent(
         }
         Message m;
         m.text = field(inner, "message_text", "message_text");
-        m.time = state.nowMs();
+        m.time = state.nextMessageTime(*c);
         m.urn = state.messageUrn(account, *c, int(c->messages.size()));
         c->messages << m;
         ++c->unread;

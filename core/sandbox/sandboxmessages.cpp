@@ -1,5 +1,8 @@
 // POST /v2/messages: send, list_inbox, get_conversation (contract §3).
 #include "sandboxhandlers.h"
+#include "sandboxserver.h" // CursorEnd
+
+#include <QUrl>
 
 #include <algorithm>
 #include <limits>
@@ -29,11 +32,48 @@ QJsonObject conversationJson(const SandboxState &s, const Account &a, const Conv
 
 QJsonObject messageJson(const Person &sender, const Message &m)
 {
-    return obj({ { "text", m.text }, { "timestamp", m.time }, { "sender", sender.fullName() },
+    QJsonObject json = obj({ { "text", m.text }, { "timestamp", m.time },
+        { "sender", sender.fullName() },
         { "sender_info",
             obj({ { "first_name", sender.firstName }, { "last_name", sender.lastName },
                 { "profile_url", sender.profileUrl() } }) },
         { "message_type", m.type }, { "entity_urn", m.urn } });
+    // Decision (inferred shape, not in the contract): attachments[] of {name, url, mime_type,
+    // size}, present only on messages that carry one.
+    if (!m.attachmentName.isEmpty())
+        json.insert(QStringLiteral("attachments"),
+            QJsonArray { obj({ { "name", m.attachmentName }, { "url", m.attachmentUrl },
+                { "mime_type", m.attachmentMime }, { "size", m.attachmentSize } }) });
+    return json;
+}
+
+// The last page's next_cursor, in the form the tests chose (§1.7: "absent/empty => end").
+void putEndOfList(QJsonObject &data, CursorEnd style, CursorEnd actionDefault)
+{
+    switch (style == CursorEnd::Default ? actionDefault : style) {
+    case CursorEnd::Empty:
+        data.insert(QStringLiteral("next_cursor"), QString());
+        break;
+    case CursorEnd::Null:
+        data.insert(QStringLiteral("next_cursor"), QJsonValue::Null);
+        break;
+    case CursorEnd::Default:
+    case CursorEnd::Missing:
+        data.remove(QStringLiteral("next_cursor"));
+        break;
+    }
+}
+
+QString mimeFor(const QString &filename)
+{
+    static const char *const Types[][2] = { { "png", "image/png" }, { "jpg", "image/jpeg" },
+        { "jpeg", "image/jpeg" }, { "gif", "image/gif" }, { "pdf", "application/pdf" },
+        { "mp4", "video/mp4" }, { "txt", "text/plain" } };
+    const QString ext = filename.section(QLatin1Char('.'), -1).toLower();
+    for (const auto &t : Types)
+        if (ext == QLatin1String(t[0]))
+            return QLatin1String(t[1]);
+    return QStringLiteral("application/octet-stream");
 }
 
 // list_inbox cursors are opaque ("base64-ish", §1.7): base64url of "inbox:<offset>".
@@ -85,7 +125,8 @@ Reply listInbox(ActionContext &ctx)
     QJsonObject data = obj({ { "conversations", items }, { "total_results", items.size() } });
     if (size_t(offset) + size_t(items.size()) < order.size())
         data.insert(QStringLiteral("next_cursor"), inboxCursor(offset + items.size()));
-    // At the end next_cursor is absent (§1.7: "absent/empty => end").
+    else // by default absent at the end (§1.7: "absent/empty => end")
+        putEndOfList(data, ctx.state.cursorEnd, CursorEnd::Missing);
     return ctx.ok(data, cost);
 }
 
@@ -118,9 +159,10 @@ Reply getConversation(ActionContext &ctx)
     const Person &me = ctx.state.people[size_t(ctx.account.me)];
     const Person &other = ctx.state.people[size_t(c->person)];
     QJsonArray messages;
-    qsizetype i = c->messages.size() - 1;
-    while (i >= 0 && c->messages[i].time >= before)
-        --i;
+    // Messages are oldest first with increasing times: start below the cursor's time.
+    const auto below = std::lower_bound(c->messages.cbegin(), c->messages.cend(), before,
+        [](const Message &m, qint64 t) { return m.time < t; });
+    qsizetype i = (below - c->messages.cbegin()) - 1;
     qint64 oldest = 0;
     for (; i >= 0 && messages.size() < count; --i) { // newest first
         const Message &m = c->messages[i];
@@ -128,13 +170,15 @@ Reply getConversation(ActionContext &ctx)
         oldest = m.time;
     }
     const qsizetype lastSeen = c->messages.size() - 1 - unreadBefore;
-    return ctx.ok(obj({ { "total_message_count", c->messages.size() },
-                      { "unread_count", c->unread }, { "last_seen_message", c->unread == 0 },
-                      { "last_seen_at", lastSeen >= 0 ? c->messages[lastSeen].time : 0 },
-                      { "messages", messages },
-                      // Decision: an empty string at the end (list_inbox omits the field).
-                      { "next_cursor", i >= 0 ? QString::number(oldest) : QString() } }),
-        1);
+    QJsonObject data = obj({ { "total_message_count", c->messages.size() },
+        { "unread_count", c->unread }, { "last_seen_message", c->unread == 0 },
+        { "last_seen_at", lastSeen >= 0 ? c->messages[lastSeen].time : 0 },
+        { "messages", messages } });
+    if (i >= 0)
+        data.insert(QStringLiteral("next_cursor"), QString::number(oldest));
+    else // Decision: by default an empty string at the end (list_inbox omits the field).
+        putEndOfList(data, ctx.state.cursorEnd, CursorEnd::Empty);
+    return ctx.ok(data, 1);
 }
 
 Reply send(ActionContext &ctx)
@@ -144,13 +188,24 @@ Reply send(ActionContext &ctx)
     // documented profile_url (integration code sends thread references, §3.1).
     const QString target
         = ctx.params.anyString({ "profile_url", "linkedin_url", "conversation_id" }, true);
-    const bool media = !ctx.params.string("media_link").isEmpty()
-        || !ctx.params.object("media_file").isEmpty() || !ctx.params.string("media_path").isEmpty();
-    if (ctx.params.has("media_file")) {
-        const QJsonObject file = ctx.params.raw().value(QStringLiteral("media_file")).toObject();
-        if (!file.value(QStringLiteral("data")).isString()
-            || !file.value(QStringLiteral("filename")).isString())
+    const QString mediaLink = ctx.params.string("media_link");
+    const QString mediaPath = ctx.params.string("media_path");
+    const bool media = !mediaLink.isEmpty() || !ctx.params.object("media_file").isEmpty()
+        || !mediaPath.isEmpty();
+    QByteArray fileData;
+    QString fileName;
+    const QJsonValue fileValue = ctx.params.raw().value(QStringLiteral("media_file"));
+    if (fileValue.isObject()) { // a wrong type is already reported by object() above
+        const QJsonObject file = fileValue.toObject();
+        fileName = file.value(QStringLiteral("filename")).toString();
+        const QJsonValue data = file.value(QStringLiteral("data"));
+        const auto decoded = QByteArray::fromBase64Encoding(
+            data.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!data.isString() || fileName.isEmpty())
             ctx.params.invalid(QStringLiteral("media_file must be an object {data, filename}"));
+        else if (!decoded || decoded.decoded.isEmpty())
+            ctx.params.invalid(QStringLiteral("media_file.data must be non-empty base64"));
+        fileData = decoded.decoded;
     }
     if (text.size() > 8000)
         ctx.params.invalid(QStringLiteral("message_text is longer than 8000 characters"));
@@ -179,8 +234,23 @@ Reply send(ActionContext &ctx)
     Message m;
     m.fromMe = true;
     m.text = text;
-    m.time = ctx.state.nowMs();
+    m.time = ctx.state.nextMessageTime(*c);
     m.urn = ctx.state.messageUrn(ctx.account, *c, int(c->messages.size()));
+    // One attachment, with the contract's precedence media_link > media_file > media_path.
+    if (!mediaLink.isEmpty()) {
+        m.attachmentName = QUrl(mediaLink).fileName();
+        m.attachmentUrl = mediaLink;
+    } else if (!fileName.isEmpty()) {
+        m.attachmentName = fileName;
+        m.attachmentSize = fileData.size();
+        m.attachmentUrl = QStringLiteral("https://media.licdn.com/dms/sandbox/%1/%2")
+                              .arg(c->threadKey, QString::fromLatin1(QUrl::toPercentEncoding(fileName)));
+    } else if (!mediaPath.isEmpty()) {
+        m.attachmentName = mediaPath.section(QLatin1Char('/'), -1);
+        m.attachmentUrl = mediaPath;
+    }
+    if (!m.attachmentName.isEmpty())
+        m.attachmentMime = mimeFor(m.attachmentName);
     c->messages << m;
     c->unread = 0;
     const QString entity = QString::fromLatin1(

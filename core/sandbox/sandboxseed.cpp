@@ -163,6 +163,18 @@ void SandboxState::seedPeople()
                          .arg(QLatin1String(Titles[i % int(std::size(Titles))]), p.company);
         if (i == 11) // remote text with markup in a headline
             p.headline = QStringLiteral("<i>Growth</i> & Sales @ %1").arg(p.company);
+        // Names a client must show as they are: emoji (one a ZWJ sequence) and right-to-left
+        // script, in the first account's inbox. Slugs stay ASCII, as LinkedIn's do.
+        if (i == 3) {
+            p.firstName = QStringLiteral("Maya 👩‍💻");
+            p.lastName = QStringLiteral("Okafor 🚀");
+        } else if (i == 5) {
+            p.firstName = QStringLiteral("ليلى");
+            p.lastName = QStringLiteral("حداد");
+        } else if (i == 9) {
+            p.firstName = QStringLiteral("נועה");
+            p.lastName = QStringLiteral("כהן (Noa Cohen)");
+        }
         p.location = QLatin1String(Locations[(i * 7) % int(std::size(Locations))]);
         p.fsdId
             = QStringLiteral("ACoAAB") + QString::number(qint64(i) * 7919 + 1000003, 36).toUpper();
@@ -285,6 +297,38 @@ Account &SandboxState::addAccount(const QString &id, const QString &name, const 
             QStringLiteral("LinkedIn session expired; re-authentication required") };
     accounts.push_back(std::move(a));
     return accounts.back();
+}
+
+Conversation &SandboxState::addLongConversation(
+    Account &a, const QString &participantName, int messageCount, int bodyBytes)
+{
+    const int serial = int(people.size());
+    Person p;
+    p.firstName = participantName.section(QLatin1Char(' '), 0, 0);
+    p.lastName = participantName.section(QLatin1Char(' '), 1);
+    p.publicId = QStringLiteral("sbx-contact-%1").arg(serial);
+    p.headline = QStringLiteral("Seeded contact");
+    p.location = QStringLiteral("Earth");
+    p.fsdId = QStringLiteral("ACoAAC") + QString::number(serial * 7907 + 11, 36).toUpper();
+    people.push_back(p);
+
+    Conversation &c = startConversation(a, serial);
+    // Newer than every seeded message (the newest is 5 minutes old), older than a send now.
+    const qint64 newest = nowMs() - MinuteMs;
+    const int n = qMax(0, messageCount);
+    c.messages.reserve(n);
+    for (int m = 0; m < n; ++m) {
+        Message msg;
+        msg.fromMe = (n - 1 - m) % 2 == 1;
+        msg.time = newest - qint64(n - 1 - m) * 1000;
+        msg.text = QStringLiteral("Message %1 of %2").arg(m + 1).arg(n);
+        if (msg.text.size() < bodyBytes)
+            msg.text += QString(bodyBytes - msg.text.size(), QLatin1Char('x'));
+        msg.urn = messageUrn(a, c, m);
+        c.messages << msg;
+    }
+    c.unread = n > 0 ? 1 : 0;
+    return c;
 }
 
 } // namespace ld::sandbox

@@ -261,6 +261,28 @@ void SandboxServer::addSeededAccounts(int count)
     }
 }
 
+void SandboxServer::setCursorEndStyle(CursorEnd style)
+{
+    d->state.cursorEnd = style;
+}
+
+QString SandboxServer::addConversation(
+    const QString &accountId, const QString &participantName, int messageCount, int bodyBytes)
+{
+    Account *a = d->state.account(accountId);
+    if (!a)
+        return {};
+    const Conversation &c
+        = d->state.addLongConversation(*a, participantName, messageCount, bodyBytes);
+    return c.urn(d->state.people[size_t(a->me)].fsdId);
+}
+
+void SandboxServer::clearInbox(const QString &accountId)
+{
+    if (Account *a = d->state.account(accountId))
+        a->conversations.clear();
+}
+
 void SandboxServer::setDemoActivity(int msec)
 {
     d->demoTimer.stop();

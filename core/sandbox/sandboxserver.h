@@ -28,6 +28,10 @@ struct Seeds
     static QStringList accountIds();      // all four, in /v2/accounts order
 };
 
+// How list_inbox and get_conversation mark the last page (§1.7 leaves it open: "absent/empty").
+// Default keeps each action's own form: list_inbox omits next_cursor, get_conversation sends "".
+enum class CursorEnd { Default, Missing, Empty, Null };
+
 struct RecordedRequest
 {
     QByteArray method;
@@ -102,6 +106,18 @@ public:
     // Additive, for scale tests and benchmarks: adds `count` more active accounts ("Agency
     // account 0001", ...) with deterministic ids and a small seeded inbox and network each.
     void addSeededAccounts(int count);
+
+    // Additive, for the inbox tests: the form of the last page's next_cursor.
+    void setCursorEndStyle(CursorEnd style);
+    // Adds a conversation with a new contact named `participantName` (any text: emoji,
+    // right-to-left) holding `messageCount` messages, alternately theirs and the account's,
+    // one second apart and newer than every seeded one; each text is padded to `bodyBytes`
+    // when that is larger. Returns its conversation_id as list_inbox shows it, or an empty
+    // string for an unknown account.
+    QString addConversation(const QString &accountId, const QString &participantName,
+        int messageCount, int bodyBytes = 0);
+    // Removes every conversation of the account: an empty inbox.
+    void clearInbox(const QString &accountId);
 
 private:
     struct Private;

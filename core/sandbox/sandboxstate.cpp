@@ -129,6 +129,11 @@ QString SandboxState::messageUrn(const Account &a, const Conversation &c, int se
         .arg(serial);
 }
 
+qint64 SandboxState::nextMessageTime(const Conversation &c) const
+{
+    return qMax(nowMs(), c.lastTime() + 1);
+}
+
 void SandboxState::log(Account &a, const QString &level, const QString &message)
 {
     a.logs << LogEntry { QDateTime::currentDateTimeUtc(), level, message };

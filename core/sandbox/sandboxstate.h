@@ -13,6 +13,8 @@
 
 namespace ld::sandbox {
 
+enum class CursorEnd; // sandboxserver.h
+
 struct Person
 {
     QString publicId; // "amelie-dubois-1a2b"
@@ -48,6 +50,11 @@ struct Message
     qint64 time = 0; // ms epoch
     bool fromMe = false;
     QString type = QStringLiteral("TEXT");
+    // One attachment (send's media_file or media_link); listed by get_conversation.
+    QString attachmentName;
+    QString attachmentUrl;
+    QString attachmentMime;
+    qint64 attachmentSize = -1;
 };
 
 struct Conversation
@@ -154,6 +161,7 @@ public:
     QList<ApiLogEntry> apiLog; // oldest first, the last 1000 requests
     qint64 balance = 5000;
     qint64 charged = 0;
+    CursorEnd cursorEnd {}; // CursorEnd::Default
 
     Account *account(const QString &id);
     Webhook *webhook(const QString &id);
@@ -166,11 +174,17 @@ public:
     Conversation *conversationWith(Account &a, int person);
     Conversation &startConversation(Account &a, int person);
     QString messageUrn(const Account &a, const Conversation &c, int serial) const;
+    // Now, or 1 ms after the conversation's newest message: get_conversation's cursor is a
+    // time, so two messages of one thread never share one.
+    qint64 nextMessageTime(const Conversation &c) const;
     void log(Account &a, const QString &level, const QString &message);
     // Adds an account with its own seeded inbox, network and posts (as a real LinkedIn
     // account that logs in already has them).
     Account &addAccount(const QString &id, const QString &name, const QString &country,
         const QString &email, bool active, bool light = false);
+    // A conversation with a new contact; see SandboxServer::addConversation.
+    Conversation &addLongConversation(
+        Account &a, const QString &participantName, int messageCount, int bodyBytes);
 
 private:
     void seedPeople();
