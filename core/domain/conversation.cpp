@@ -12,8 +12,7 @@ namespace ld {
 
 namespace {
 
-template <typename T>
-Decoded<T> finish(const json::Reader &r, T value)
+template <typename T> Decoded<T> finish(const json::Reader &r, T value)
 {
     if (!r.ok())
         return Decoded<T>::failure(r.error());
@@ -129,7 +128,8 @@ Decoded<InboxPage> InboxPage::fromJson(const QJsonValue &json, const QString &pa
     const QString itemsPath = json::childPath(path, QStringLiteral("conversations"));
     page.conversations.reserve(items.size());
     for (int i = 0; i < items.size(); ++i) {
-        Decoded<Conversation> c = Conversation::fromJson(items.at(i), json::indexPath(itemsPath, i));
+        Decoded<Conversation> c
+            = Conversation::fromJson(items.at(i), json::indexPath(itemsPath, i));
         if (!c.ok())
             return Decoded<InboxPage>::failure(c.error);
         page.conversations.append(std::move(c.value));

@@ -32,12 +32,12 @@ QJsonObject conversationJson(const SandboxState &s, const Account &a, const Conv
 
 QJsonObject messageJson(const Person &sender, const Message &m)
 {
-    QJsonObject json = obj({ { "text", m.text }, { "timestamp", m.time },
-        { "sender", sender.fullName() },
-        { "sender_info",
-            obj({ { "first_name", sender.firstName }, { "last_name", sender.lastName },
-                { "profile_url", sender.profileUrl() } }) },
-        { "message_type", m.type }, { "entity_urn", m.urn } });
+    QJsonObject json
+        = obj({ { "text", m.text }, { "timestamp", m.time }, { "sender", sender.fullName() },
+            { "sender_info",
+                obj({ { "first_name", sender.firstName }, { "last_name", sender.lastName },
+                    { "profile_url", sender.profileUrl() } }) },
+            { "message_type", m.type }, { "entity_urn", m.urn } });
     // Decision (inferred shape, not in the contract): attachments[] of {name, url, mime_type,
     // size}, present only on messages that carry one.
     if (!m.attachmentName.isEmpty())
@@ -243,8 +243,9 @@ Reply send(ActionContext &ctx)
     } else if (!fileName.isEmpty()) {
         m.attachmentName = fileName;
         m.attachmentSize = fileData.size();
-        m.attachmentUrl = QStringLiteral("https://media.licdn.com/dms/sandbox/%1/%2")
-                              .arg(c->threadKey, QString::fromLatin1(QUrl::toPercentEncoding(fileName)));
+        m.attachmentUrl
+            = QStringLiteral("https://media.licdn.com/dms/sandbox/%1/%2")
+                  .arg(c->threadKey, QString::fromLatin1(QUrl::toPercentEncoding(fileName)));
     } else if (!mediaPath.isEmpty()) {
         m.attachmentName = mediaPath.section(QLatin1Char('/'), -1);
         m.attachmentUrl = mediaPath;

@@ -20,8 +20,7 @@ QString megabytes(qint64 bytes)
 MessagesService::MessagesService(ApiClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
-{
-}
+{ }
 
 ApiCall *MessagesService::listInbox(const QString &accountId, const InboxQuery &query)
 {
@@ -33,13 +32,12 @@ ApiCall *MessagesService::listInbox(const QString &accountId, const InboxQuery &
         params.insert(QStringLiteral("category"), query.category);
     if (query.unreadOnly)
         params.insert(QStringLiteral("unread_only"), true);
-    return m_client->action(kCategory, accountId, QStringLiteral("list_inbox"), params,
-                            CallKind::Read);
+    return m_client->action(
+        kCategory, accountId, QStringLiteral("list_inbox"), params, CallKind::Read);
 }
 
 ApiCall *MessagesService::getConversation(const QString &accountId, const QString &conversationId,
-                                          const QString &profileUrl, int count,
-                                          const QString &cursor)
+    const QString &profileUrl, int count, const QString &cursor)
 {
     QJsonObject params { { QStringLiteral("count"), qMax(1, count) } };
     if (!conversationId.isEmpty())
@@ -48,18 +46,18 @@ ApiCall *MessagesService::getConversation(const QString &accountId, const QStrin
         params.insert(QStringLiteral("profile_url"), profileUrl);
     if (!cursor.isEmpty())
         params.insert(QStringLiteral("cursor"), cursor);
-    return m_client->action(kCategory, accountId, QStringLiteral("get_conversation"), params,
-                            CallKind::Read);
+    return m_client->action(
+        kCategory, accountId, QStringLiteral("get_conversation"), params, CallKind::Read);
 }
 
 ApiCall *MessagesService::send(const QString &accountId, const QString &profileUrl,
-                               const QString &text, const std::optional<MediaFile> &media)
+    const QString &text, const std::optional<MediaFile> &media)
 {
     QJsonObject params { { QStringLiteral("profile_url"), profileUrl },
-                         { QStringLiteral("message_text"), text } };
+        { QStringLiteral("message_text"), text } };
     if (media) {
-        const QJsonObject file {
-            { QStringLiteral("data"), QString::fromLatin1(media->data.toBase64()) },
+        const QJsonObject file { { QStringLiteral("data"),
+                                     QString::fromLatin1(media->data.toBase64()) },
             { QStringLiteral("filename"), media->filename } };
         params.insert(QStringLiteral("media_file"), file);
     }
@@ -72,11 +70,11 @@ ApiError MessagesService::readAttachment(const QString &path, MediaFile *out)
     const QFileInfo info(path);
     const QString name = info.fileName().isEmpty() ? path : info.fileName();
     if (!info.exists())
-        return ApiError::config(tr("The attachment “%1” does not exist. Choose the file again.")
-                                    .arg(path));
+        return ApiError::config(
+            tr("The attachment “%1” does not exist. Choose the file again.").arg(path));
     if (!info.isFile())
-        return ApiError::config(tr("The attachment “%1” is not a file. Choose a file to attach.")
-                                    .arg(path));
+        return ApiError::config(
+            tr("The attachment “%1” is not a file. Choose a file to attach.").arg(path));
     // Checked before reading, so a huge file is refused without loading it.
     if (info.size() > MaxAttachmentBytes)
         return ApiError::config(
@@ -95,8 +93,8 @@ ApiError MessagesService::readAttachment(const QString &path, MediaFile *out)
                                    "the file is readable.")
                                     .arg(path, file.errorString()));
     if (data.isEmpty())
-        return ApiError::config(tr("The attachment “%1” is empty. Choose a file with content.")
-                                    .arg(name));
+        return ApiError::config(
+            tr("The attachment “%1” is empty. Choose a file with content.").arg(name));
     if (data.size() > MaxAttachmentBytes)
         return ApiError::config(
             tr("The attachment “%1” is larger than %2 MB, the most that can be attached. "

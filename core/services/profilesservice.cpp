@@ -43,8 +43,7 @@ bool isUrl(const QString &s)
 ProfilesService::ProfilesService(ApiClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
-{
-}
+{ }
 
 ApiCall *ProfilesService::get(const QString &accountId, const QString &profileUrlOrIdentifier)
 {
@@ -67,8 +66,8 @@ ApiCall *ProfilesService::getMe(const QString &accountId)
 ApiCall *ProfilesService::getContact(const QString &accountId, const QString &profileUrl)
 {
     const QJsonObject params { { QStringLiteral("profile_url"), profileUrl.trimmed() } };
-    return m_client->action(kCategory, accountId, QStringLiteral("get_contact"), params,
-                            CallKind::Read);
+    return m_client->action(
+        kCategory, accountId, QStringLiteral("get_contact"), params, CallKind::Read);
 }
 
 ApiCall *ProfilesService::searchPeople(const QString &accountId, const PeopleQuery &query)
@@ -89,8 +88,8 @@ ApiCall *ProfilesService::searchPeople(const QString &accountId, const PeopleQue
         params.insert(QStringLiteral("fetch_invitation_state"), true);
     // count/offset as integration code sends them (§4.1); the page-range style is not used.
     putPage(params, query.count, query.offset);
-    return m_client->action(kCategory, accountId, QStringLiteral("search_people"), params,
-                            CallKind::Read);
+    return m_client->action(
+        kCategory, accountId, QStringLiteral("search_people"), params, CallKind::Read);
 }
 
 ApiCall *ProfilesService::searchCompanies(const QString &accountId, const CompanyQuery &query)
@@ -101,8 +100,8 @@ ApiCall *ProfilesService::searchCompanies(const QString &accountId, const Compan
     putList(params, "sector", query.sector);
     putList(params, "company_size", query.companySize);
     putPage(params, query.count, query.offset);
-    return m_client->action(kCategory, accountId, QStringLiteral("search_companies"), params,
-                            CallKind::Read);
+    return m_client->action(
+        kCategory, accountId, QStringLiteral("search_companies"), params, CallKind::Read);
 }
 
 } // namespace ld

@@ -187,8 +187,8 @@ void TestConversation::wrongTypesNamePath_data()
     QTest::addColumn<QByteArray>("kind");
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("error");
-    QTest::newRow("inbox not an object") << QByteArray("inbox") << QByteArray("[]")
-                                         << s("data: expected an object, got an array");
+    QTest::newRow("inbox not an object")
+        << QByteArray("inbox") << QByteArray("[]") << s("data: expected an object, got an array");
     QTest::newRow("conversations not an array")
         << QByteArray("inbox") << QByteArray(R"({"conversations":{}})")
         << s("data.conversations: expected an array, got an object");
@@ -196,8 +196,7 @@ void TestConversation::wrongTypesNamePath_data()
         << QByteArray("inbox") << QByteArray(R"({"conversations":[{"unread":1}]})")
         << s("data.conversations[0].conversation_id: missing");
     QTest::newRow("participant name a number")
-        << QByteArray("inbox")
-        << QByteArray(R"({"conversations":[{"conversation_id":"a"},
+        << QByteArray("inbox") << QByteArray(R"({"conversations":[{"conversation_id":"a"},
                          {"conversation_id":"b","participant":{"name":5}}]})")
         << s("data.conversations[1].participant.name: expected a string, got a number");
     QTest::newRow("participant a string")
@@ -285,9 +284,9 @@ void TestConversation::hostileTextKeptVerbatim()
     QJsonObject participant { { s("name"), text }, { s("headline"), text } };
     QJsonObject last { { s("text"), text }, { s("sender"), participant } };
     QJsonObject conversation { { s("conversation_id"), s("c") }, { s("participant"), participant },
-                               { s("last_message"), last } };
-    const Decoded<InboxPage> inbox = InboxPage::fromJson(
-        QJsonObject { { s("conversations"), QJsonArray { conversation } } });
+        { s("last_message"), last } };
+    const Decoded<InboxPage> inbox
+        = InboxPage::fromJson(QJsonObject { { s("conversations"), QJsonArray { conversation } } });
     QVERIFY2(inbox.ok(), qPrintable(inbox.error));
     const Conversation &c = inbox.value.conversations.first();
     QCOMPARE(c.participant.name, text);
@@ -296,7 +295,7 @@ void TestConversation::hostileTextKeptVerbatim()
     QCOMPARE(c.lastSender.name, text);
 
     const QJsonObject message { { s("text"), text }, { s("sender"), text },
-                                { s("sender_info"), QJsonObject { { s("first_name"), text } } } };
+        { s("sender_info"), QJsonObject { { s("first_name"), text } } } };
     const Decoded<Message> m = Message::fromJson(message, s("m"));
     QVERIFY2(m.ok(), qPrintable(m.error));
     QCOMPARE(m.value.text, text);
@@ -311,7 +310,8 @@ void TestConversation::hugeMessageText()
     while (text.size() < 50 * 1024)
         text += s("Long line with ünïcödé and 🚀 ");
     const QByteArray json = QJsonDocument(QJsonObject { { s("messages"),
-        QJsonArray { QJsonObject { { s("text"), text }, { s("timestamp"), 1777146285823LL } } } } })
+                                              QJsonArray { QJsonObject { { s("text"), text },
+                                                  { s("timestamp"), 1777146285823LL } } } } })
                                 .toJson(QJsonDocument::Compact);
     const Decoded<ConversationPage> page = ConversationPage::fromJson(parse(json));
     QVERIFY2(page.ok(), qPrintable(page.error));
@@ -370,8 +370,8 @@ void TestConversation::unreadAsBoolean()
         = Conversation::fromJson(parse(R"({"conversation_id":"c","unread":true})"), s("c"));
     QVERIFY(yes.ok());
     QCOMPARE(yes.value.unread, 1);
-    const Decoded<Conversation> huge = Conversation::fromJson(
-        parse(R"({"conversation_id":"c","unread":99999999999})"), s("c"));
+    const Decoded<Conversation> huge
+        = Conversation::fromJson(parse(R"({"conversation_id":"c","unread":99999999999})"), s("c"));
     QVERIFY(huge.ok());
     QVERIFY(huge.value.unread > 0);
 }
@@ -410,8 +410,8 @@ void TestConversation::personPictureKeys_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("picture");
     QTest::addColumn<QString>("url");
-    QTest::newRow("profile_picture") << QByteArray(R"({"profile_picture":"p1","profile_url":"u1"})")
-                                     << s("p1") << s("u1");
+    QTest::newRow("profile_picture")
+        << QByteArray(R"({"profile_picture":"p1","profile_url":"u1"})") << s("p1") << s("u1");
     QTest::newRow("profile_picture_url")
         << QByteArray(R"({"profile_picture_url":"p2","linkedin_url":"u2"})") << s("p2") << s("u2");
     QTest::newRow("neither") << QByteArray(R"({"name":"x"})") << QString() << QString();

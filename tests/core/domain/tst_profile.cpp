@@ -79,9 +79,11 @@ void TestProfile::keyVariants_data()
     QTest::addColumn<QString>("publicId");
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("picture");
-    QTest::newRow("public_identifier, linkedin_url, profile_picture")
-        << QByteArray(R"({"public_identifier":"jd","linkedin_url":"https://l/in/jd","profile_picture":"p"})")
-        << s("jd") << s("https://l/in/jd") << s("p");
+    QTest::newRow("public_identifier, linkedin_url, profile_picture") << QByteArray(
+        R"({"public_identifier":"jd","linkedin_url":"https://l/in/jd","profile_picture":"p"})")
+                                                                      << s("jd")
+                                                                      << s("https://l/in/jd")
+                                                                      << s("p");
     QTest::newRow("url built from the public id")
         << QByteArray(R"({"public_id":"john-doe"})") << s("john-doe")
         << s("https://www.linkedin.com/in/john-doe/") << QString();
@@ -113,12 +115,12 @@ void TestProfile::company_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("company");
-    QTest::newRow("company field") << QByteArray(R"({"company":"Nimbus","experience":[{"company":"X"}]})")
-                                   << s("Nimbus");
-    QTest::newRow("company object") << QByteArray(R"({"company":{"name":"Nimbus Cloud"}})")
-                                    << s("Nimbus Cloud");
-    QTest::newRow("first experience") << QByteArray(R"({"experience":[{"company":"Acme"},{"company":"B"}]})")
-                                      << s("Acme");
+    QTest::newRow("company field")
+        << QByteArray(R"({"company":"Nimbus","experience":[{"company":"X"}]})") << s("Nimbus");
+    QTest::newRow("company object")
+        << QByteArray(R"({"company":{"name":"Nimbus Cloud"}})") << s("Nimbus Cloud");
+    QTest::newRow("first experience")
+        << QByteArray(R"({"experience":[{"company":"Acme"},{"company":"B"}]})") << s("Acme");
     QTest::newRow("experiences, company_name")
         << QByteArray(R"({"experiences":[{"company_name":"Verde Energy"}]})") << s("Verde Energy");
     QTest::newRow("experience company object")
@@ -143,20 +145,24 @@ void TestProfile::contactInfo_data()
     QTest::addColumn<QStringList>("emails");
     QTest::addColumn<QStringList>("phones");
     QTest::addColumn<QStringList>("websites");
-    QTest::newRow("sandbox shape")
-        << QByteArray(R"({"email":"a@example.com","phone_numbers":[],"websites":["https://a.example"],"twitter":[]})")
-        << QStringList { s("a@example.com") } << QStringList() << QStringList { s("https://a.example") };
-    QTest::newRow("not a connection") << QByteArray(R"({"email":null,"phone_numbers":[],"websites":[]})")
-                                      << QStringList() << QStringList() << QStringList();
-    QTest::newRow("lists and objects")
-        << QByteArray(R"({"emails":["a@x.io",{"email":"b@x.io"}],"phones":[{"number":"+33 1 23","type":"work"}],"websites":[{"url":"https://w"}]})")
-        << QStringList { s("a@x.io"), s("b@x.io") } << QStringList { s("+33 1 23") }
-        << QStringList { s("https://w") };
+    QTest::newRow("sandbox shape") << QByteArray(
+        R"({"email":"a@example.com","phone_numbers":[],"websites":["https://a.example"],"twitter":[]})")
+                                   << QStringList { s("a@example.com") } << QStringList()
+                                   << QStringList { s("https://a.example") };
+    QTest::newRow("not a connection")
+        << QByteArray(R"({"email":null,"phone_numbers":[],"websites":[]})") << QStringList()
+        << QStringList() << QStringList();
+    QTest::newRow("lists and objects") << QByteArray(
+        R"({"emails":["a@x.io",{"email":"b@x.io"}],"phones":[{"number":"+33 1 23","type":"work"}],"websites":[{"url":"https://w"}]})")
+                                       << QStringList { s("a@x.io"), s("b@x.io") }
+                                       << QStringList { s("+33 1 23") }
+                                       << QStringList { s("https://w") };
     QTest::newRow("both spellings, no duplicates")
         << QByteArray(R"({"emails":["a@x.io"],"email":"a@x.io","phone":"+1 555"})")
         << QStringList { s("a@x.io") } << QStringList { s("+1 555") } << QStringList();
-    QTest::newRow("odd types ignored") << QByteArray(R"({"emails":42,"phones":true,"websites":{"x":1}})")
-                                       << QStringList() << QStringList() << QStringList();
+    QTest::newRow("odd types ignored")
+        << QByteArray(R"({"emails":42,"phones":true,"websites":{"x":1}})") << QStringList()
+        << QStringList() << QStringList();
 }
 
 void TestProfile::contactInfo()
@@ -231,16 +237,16 @@ void TestProfile::wrongTypesNamePath_data()
     QTest::addColumn<QByteArray>("kind");
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("error");
-    QTest::newRow("profile not an object")
-        << QByteArray("profile") << QByteArray(R"([1])") << s("data: expected an object, got an array");
+    QTest::newRow("profile not an object") << QByteArray("profile") << QByteArray(R"([1])")
+                                           << s("data: expected an object, got an array");
     QTest::newRow("profile headline a number")
         << QByteArray("profile") << QByteArray(R"({"headline":3})")
         << s("data.headline: expected a string, got a number");
     QTest::newRow("profile location a boolean")
         << QByteArray("profile") << QByteArray(R"({"location":false})")
         << s("data.location: expected a string, got a boolean");
-    QTest::newRow("contact not an object")
-        << QByteArray("contact") << QByteArray(R"(["a@x.io"])") << s("data: expected an object, got an array");
+    QTest::newRow("contact not an object") << QByteArray("contact") << QByteArray(R"(["a@x.io"])")
+                                           << s("data: expected an object, got an array");
     QTest::newRow("results not an array")
         << QByteArray("people") << QByteArray(R"({"results":"none"})")
         << s("data.results: expected an array, got a string");
@@ -289,7 +295,7 @@ void TestProfile::hostileNamesKeptVerbatim()
 {
     QFETCH(QString, text);
     const QJsonObject json { { s("first_name"), text }, { s("last_name"), text },
-                             { s("headline"), text }, { s("summary"), text } };
+        { s("headline"), text }, { s("summary"), text } };
     const Decoded<Profile> p = Profile::fromJson(json);
     QVERIFY2(p.ok(), qPrintable(p.error));
     QCOMPARE(p.value.firstName, text);

@@ -88,11 +88,11 @@ void TestSandboxInbox::cursorEnd()
                            .toObject()
                            .value(s("conversation_id"))
                            .toString();
-    const QJsonObject older = ok("get_conversation",
-        QJsonObject { { s("conversation_id"), id }, { s("count"), 1 } });
+    const QJsonObject older
+        = ok("get_conversation", QJsonObject { { s("conversation_id"), id }, { s("count"), 1 } });
     QVERIFY(!older.value(s("next_cursor")).toString().isEmpty());
-    const QJsonObject all = ok("get_conversation",
-        QJsonObject { { s("conversation_id"), id }, { s("count"), 100 } });
+    const QJsonObject all
+        = ok("get_conversation", QJsonObject { { s("conversation_id"), id }, { s("count"), 100 } });
     QCOMPARE(all.value(s("next_cursor")), conversationEnd);
 }
 
@@ -118,7 +118,8 @@ void TestSandboxInbox::addConversation()
     for (const QJsonValue &v : messages)
         QCOMPARE(v.toObject().value(s("text")).toString().size(), 1000);
     QCOMPARE(messages.first().toObject().value(s("sender")).toString(), name); // theirs last
-    QVERIFY(messages.first().toObject().value(s("text")).toString().startsWith(s("Message 7 of 7")));
+    QVERIFY(
+        messages.first().toObject().value(s("text")).toString().startsWith(s("Message 7 of 7")));
 }
 
 void TestSandboxInbox::longConversationPagesByTime()
@@ -163,7 +164,8 @@ void TestSandboxInbox::clearInbox()
         5);
     // A new message after clearing starts a thread again.
     ok("send",
-        params(R"({"profile_url":"https://www.linkedin.com/in/amelie-dubois-1000","message_text":"Hi"})"));
+        params(
+            R"({"profile_url":"https://www.linkedin.com/in/amelie-dubois-1000","message_text":"Hi"})"));
     QCOMPARE(
         ok("list_inbox", params(R"({"count":25})")).value(s("conversations")).toArray().size(), 1);
 }
@@ -182,7 +184,8 @@ void TestSandboxInbox::hostileNamesInTheSeed()
 void TestSandboxInbox::sendWithMediaFile()
 {
     const QByteArray bytes("\x89PNG\r\n\x1a\n\0\0data", 16);
-    const QJsonObject body { { s("profile_url"), s("https://www.linkedin.com/in/amelie-dubois-1000") },
+    const QJsonObject body { { s("profile_url"),
+                                 s("https://www.linkedin.com/in/amelie-dubois-1000") },
         { s("message_text"), s("Photo attached") },
         { s("media_file"),
             QJsonObject { { s("data"), QString::fromLatin1(bytes.toBase64()) },
@@ -191,12 +194,12 @@ void TestSandboxInbox::sendWithMediaFile()
     QCOMPARE(r.status, 200);
     QCOMPARE(r.credits(), 2);
     const QString thread = r.data().value(s("conversation_id")).toString();
-    const QJsonObject m
-        = ok("get_conversation", QJsonObject { { s("conversation_id"), thread }, { s("count"), 1 } })
-              .value(s("messages"))
-              .toArray()
-              .first()
-              .toObject();
+    const QJsonObject m = ok(
+        "get_conversation", QJsonObject { { s("conversation_id"), thread }, { s("count"), 1 } })
+                              .value(s("messages"))
+                              .toArray()
+                              .first()
+                              .toObject();
     QCOMPARE(m.value(s("text")).toString(), s("Photo attached"));
     const QJsonObject a = m.value(s("attachments")).toArray().first().toObject();
     QCOMPARE(a.value(s("name")).toString(), s("photo 1.png"));
@@ -208,7 +211,8 @@ void TestSandboxInbox::sendWithMediaFile()
 void TestSandboxInbox::sendWithMediaLink()
 {
     const Response r = act(s("messages"), s("send"),
-        params(R"({"profile_url":"https://www.linkedin.com/in/amelie-dubois-1000","message_text":"Link",
+        params(
+            R"({"profile_url":"https://www.linkedin.com/in/amelie-dubois-1000","message_text":"Link",
                    "media_link":"https://x.example/files/brochure.pdf",
                    "media_file":{"data":"aGk=","filename":"ignored.txt"}})"));
     QCOMPARE(r.credits(), 2);
@@ -230,10 +234,12 @@ void TestSandboxInbox::badMediaFileCostsNothing_data()
 {
     QTest::addColumn<QByteArray>("mediaFile");
     QTest::addColumn<QString>("problem");
-    QTest::newRow("not base64") << QByteArray(R"({"data":"%%%","filename":"a.txt"})") << s("base64");
+    QTest::newRow("not base64") << QByteArray(R"({"data":"%%%","filename":"a.txt"})")
+                                << s("base64");
     QTest::newRow("empty data") << QByteArray(R"({"data":"","filename":"a.txt"})") << s("base64");
     QTest::newRow("no filename") << QByteArray(R"({"data":"aGk="})") << s("{data, filename}");
-    QTest::newRow("data a number") << QByteArray(R"({"data":5,"filename":"a"})") << s("{data, filename}");
+    QTest::newRow("data a number")
+        << QByteArray(R"({"data":5,"filename":"a"})") << s("{data, filename}");
     QTest::newRow("not an object") << QByteArray(R"("aGk=")") << s("media_file");
 }
 
@@ -255,13 +261,14 @@ void TestSandboxInbox::messagesSentBackToBackAreAllFound()
 {
     const QJsonObject p = params(
         R"({"profile_url":"https://www.linkedin.com/in/amelie-dubois-1000","message_text":"one"})");
-    const QString thread = act(s("messages"), s("send"), p).data().value(s("conversation_id")).toString();
+    const QString thread
+        = act(s("messages"), s("send"), p).data().value(s("conversation_id")).toString();
     QJsonObject second = p;
     second.insert(s("message_text"), s("two"));
     act(s("messages"), s("send"), second);
     // Each message has its own time, so paging one by one by cursor loses neither.
-    const QJsonObject newest
-        = ok("get_conversation", QJsonObject { { s("conversation_id"), thread }, { s("count"), 1 } });
+    const QJsonObject newest = ok(
+        "get_conversation", QJsonObject { { s("conversation_id"), thread }, { s("count"), 1 } });
     QCOMPARE(newest.value(s("messages")).toArray().first().toObject().value(s("text")).toString(),
         s("two"));
     const QJsonObject before = ok("get_conversation",

@@ -67,12 +67,12 @@ const QString Primary = Seeds::primaryAccountId();
 
 } // namespace
 
-#define RUN(o, expr)                                                                         \
-    auto o = run(expr);                                                                      \
+#define RUN(o, expr)                                                                               \
+    auto o = run(expr);                                                                            \
     QCOMPARE(o->done, 1)
 
-#define RUN_OK(o, expr)                                                                      \
-    RUN(o, expr);                                                                            \
+#define RUN_OK(o, expr)                                                                            \
+    RUN(o, expr);                                                                                  \
     QVERIFY2(!o->error.isError(), qPrintable(o->error.technicalSummary()))
 
 class TestMessagesService : public QObject
@@ -306,7 +306,7 @@ void TestMessagesService::hugeMessageBody()
     for (const Message &m : page.value.messages)
         QCOMPARE(m.text.size(), 50 * 1024);
     QVERIFY(page.value.messages.last().senderName == s("ليلى حداد")
-            || page.value.messages.first().senderName == s("ليلى حداد"));
+        || page.value.messages.first().senderName == s("ليلى حداد"));
 }
 
 void TestMessagesService::sendText()
@@ -356,8 +356,9 @@ void TestMessagesService::sendWithAttachment()
     QCOMPARE(media.data, bytes);
 
     const qint64 before = m_sandbox->creditsCharged();
-    RUN_OK(o, m_service->send(Primary, s("https://www.linkedin.com/in/amelie-dubois-1000/"),
-                              s("Here is the deck"), media));
+    RUN_OK(o,
+        m_service->send(Primary, s("https://www.linkedin.com/in/amelie-dubois-1000/"),
+            s("Here is the deck"), media));
     const QJsonObject file64 = lastParams(s("send")).value(s("media_file")).toObject();
     QCOMPARE(file64.value(s("filename")).toString(), s("deck – v2.pdf"));
     QCOMPARE(QByteArray::fromBase64(file64.value(s("data")).toString().toLatin1()), bytes);

@@ -52,9 +52,9 @@ const QString Amelie = QStringLiteral("https://www.linkedin.com/in/amelie-dubois
 
 } // namespace
 
-#define RUN_OK(o, expr)                                                                      \
-    auto o = run(expr);                                                                      \
-    QCOMPARE(o->done, 1);                                                                    \
+#define RUN_OK(o, expr)                                                                            \
+    auto o = run(expr);                                                                            \
+    QCOMPARE(o->done, 1);                                                                          \
     QVERIFY2(!o->error.isError(), qPrintable(o->error.technicalSummary()))
 
 class TestProfilesService : public QObject
@@ -96,7 +96,8 @@ void TestProfilesService::getByUrlIdentifierOrUrn_data()
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("key");
     QTest::newRow("url") << Amelie << s("profile_url");
-    QTest::newRow("url without scheme") << s("linkedin.com/in/amelie-dubois-1000") << s("profile_url");
+    QTest::newRow("url without scheme")
+        << s("linkedin.com/in/amelie-dubois-1000") << s("profile_url");
     QTest::newRow("identifier") << s("amelie-dubois-1000") << s("identifier");
     QTest::newRow("identifier with spaces around") << s("  amelie-dubois-1000 ") << s("identifier");
 }
@@ -224,8 +225,8 @@ void TestProfilesService::searchCompanies()
     RUN_OK(o, m_service->searchCompanies(Primary, q));
     const QJsonObject params = lastParams();
     QCOMPARE(lastBody().value(s("action")).toString(), s("search_companies"));
-    QCOMPARE(params.value(s("company_size")).toArray(),
-             (QJsonArray { s("201-500"), s("1001-5000") }));
+    QCOMPARE(
+        params.value(s("company_size")).toArray(), (QJsonArray { s("201-500"), s("1001-5000") }));
     QCOMPARE(params.value(s("sector")).toArray().size(), 2);
     QVERIFY(!params.contains(s("keyword")));
     QVERIFY(!params.contains(s("location")));
