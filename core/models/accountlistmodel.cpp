@@ -1,8 +1,7 @@
 #include "accountlistmodel.h"
 
+#include "listsync_p.h"
 #include "store/accountrepository.h"
-
-#include <QSet>
 
 namespace ld {
 
@@ -105,57 +104,10 @@ void AccountListModel::onRemoved(const QStringList &)
     syncTo(m_repo->all());
 }
 
-// Brings m_rows to `target` (the repository's order) with the fewest signals a view cares
-// about: removals, then per position a dataChanged, a move or an insertion. Never a reset, so
-// selection and scroll position survive a refresh.
 void AccountListModel::syncTo(const QList<Account> &target)
 {
-    QSet<QString> wanted;
-    for (const Account &a : target)
-        wanted.insert(a.id);
-
-    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
-        if (wanted.contains(m_rows.at(i).id))
-            continue;
-        int first = i;
-        while (first > 0 && !wanted.contains(m_rows.at(first - 1).id))
-            --first;
-        beginRemoveRows({}, first, i);
-        m_rows.erase(m_rows.begin() + first, m_rows.begin() + i + 1);
-        endRemoveRows();
-        i = first;
-    }
-
-    for (int i = 0; i < target.size(); ++i) {
-        const Account &want = target.at(i);
-        if (i < m_rows.size() && m_rows.at(i).id == want.id) {
-            if (!sameAccount(m_rows.at(i), want)) {
-                m_rows[i] = want;
-                Q_EMIT dataChanged(index(i), index(i));
-            }
-            continue;
-        }
-        int from = -1;
-        for (int j = i + 1; j < m_rows.size(); ++j) {
-            if (m_rows.at(j).id == want.id) {
-                from = j;
-                break;
-            }
-        }
-        if (from >= 0) {
-            beginMoveRows({}, from, from, {}, i);
-            m_rows.move(from, i);
-            endMoveRows();
-            if (!sameAccount(m_rows.at(i), want)) {
-                m_rows[i] = want;
-                Q_EMIT dataChanged(index(i), index(i));
-            }
-        } else {
-            beginInsertRows({}, i, i);
-            m_rows.insert(i, want);
-            endInsertRows();
-        }
-    }
+    ListSync<AccountListModel>::apply(
+        this, m_rows, target, 0, [](const Account &a) { return a.id; }, sameAccount);
 }
 
 } // namespace ld

@@ -34,6 +34,9 @@ public:
     Account accountAt(int row) const;
 
 private:
+    template <typename>
+    friend struct ListSync;
+
     void onChanged(const QStringList &ids);
     void onRemoved(const QStringList &ids);
     void syncTo(const QList<Account> &target);
