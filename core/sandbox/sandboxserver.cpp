@@ -56,8 +56,10 @@ QStringList Seeds::accountIds()
 
 namespace {
 
-// A real deployment sits behind a proxy with a body limit; bigger bodies are refused.
-constexpr qsizetype MaxBody = 8 * 1024 * 1024;
+// A real deployment sits behind a proxy with a body limit; bigger bodies are refused. The
+// limit leaves room for the largest attachment the client accepts (20 MiB, base64-encoded:
+// about 27 MiB) so that the two never disagree about a file the client let through.
+constexpr qsizetype MaxBody = 32 * 1024 * 1024;
 
 QByteArray methodName(QHttpServerRequest::Method m)
 {
