@@ -159,7 +159,7 @@ bool ConversationRepository::upsertMessages(qint64 conversationKey, const QList<
             return false;
         conversationChanged = true;
     }
-    if ((changed || conversationChanged) && !store::reindexConversation(db, conversationKey))
+    if ((changed || conversationChanged) && !reindex(conversationKey))
         return false;
     if (!transaction.commit())
         return false;

@@ -5,6 +5,7 @@
 #include "storeutil_p.h"
 
 #include <QSet>
+#include <utility>
 
 namespace ld {
 
@@ -81,13 +82,6 @@ QVariantList toVariants(const QStringList &content)
     return out;
 }
 
-// Rows strictly before (newer than) or after (older than) `row` in inbox order.
-QString keysetCondition(bool newer)
-{
-    return newer ? QStringLiteral(" AND (last_at, key) > (?, ?)")
-                 : QStringLiteral(" AND (last_at, key) < (?, ?)");
-}
-
 } // namespace
 
 bool InboxFilter::operator==(const InboxFilter &o) const
@@ -109,12 +103,28 @@ bool ConversationRepository::beginBatch()
     return m_batch;
 }
 
+bool ConversationRepository::reindex(qint64 key)
+{
+    if (m_batch) {
+        m_unindexed.insert(key);
+        return true;
+    }
+    return store::reindexConversation(m_db->connection(), key);
+}
+
 bool ConversationRepository::commitBatch()
 {
     if (!m_batch)
         return false;
     m_batch = false;
     QSqlDatabase db = m_db->connection();
+    const QSet<qint64> keys = std::exchange(m_unindexed, {});
+    for (qint64 key : keys) {
+        if (!store::reindexConversation(db, key)) {
+            db.rollback();
+            return false;
+        }
+    }
     if (db.commit())
         return true;
     qCWarning(lcStore) << "cannot commit a batch:" << db.lastError().text();
@@ -127,6 +137,7 @@ void ConversationRepository::rollbackBatch()
     if (m_batch)
         m_db->connection().rollback();
     m_batch = false;
+    m_unindexed.clear();
 }
 
 bool ConversationRepository::upsert(const QString &accountId, const QList<Conversation> &conversations)
@@ -165,7 +176,7 @@ bool ConversationRepository::upsert(const QString &accountId, const QList<Conver
         if (!store::execOrWarn(find, "reading a conversation"))
             return false;
         qint64 key = 0;
-        bool reindex = true;
+        bool indexChanged = true;
         if (!find.next()) {
             bindAll(insert, QVariantList{accountId, c.id} + toVariants(content) + QVariantList{now});
             if (!store::execOrWarn(insert, "adding a conversation"))
@@ -191,15 +202,16 @@ bool ConversationRepository::upsert(const QString &accountId, const QList<Conver
             bindAll(update, toVariants(content) + QVariantList{now, newMessage ? 1 : 0, key});
             if (!store::execOrWarn(update, "updating a conversation"))
                 return false;
-            reindex = content.at(Name) != stored.at(Name) || content.at(Headline) != stored.at(Headline)
-                || content.at(LastText) != stored.at(LastText);
+            // The search row is keyed by the sort key, which moves with the last message.
+            indexChanged = content.at(Name) != stored.at(Name) || content.at(Headline) != stored.at(Headline)
+                || content.at(LastText) != stored.at(LastText) || content.at(LastAt) != stored.at(LastAt);
             if (!touched.contains(key)) {
                 changed << key;
                 touched.insert(key);
             }
         }
         find.finish();
-        if (reindex && !store::reindexConversation(db, key))
+        if (indexChanged && !reindex(key))
             return false;
     }
     if (!transaction.commit())
@@ -214,16 +226,17 @@ bool ConversationRepository::upsert(const QString &accountId, const QList<Conver
 QList<ConversationRow> ConversationRepository::page(const InboxFilter &filter, int limit,
                                                     const std::optional<ConversationRow> &after) const
 {
-    const store::InboxWhere where = store::inboxWhere(filter);
-    if (where.matchesNothing || limit <= 0)
+    const store::InboxQuery q = store::inboxQuery(filter);
+    if (q.matchesNothing || limit <= 0)
         return {};
     QSqlQuery query(m_db->connection());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1 FROM conversations WHERE %2%3 ORDER BY last_at DESC, key DESC LIMIT ?")
-                      .arg(kColumns, where.sql, after ? keysetCondition(false) : QString()));
-    QVariantList binds = where.binds;
+    query.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE %3%4 ORDER BY %5 DESC LIMIT ?")
+                      .arg(kColumns, q.from, q.where,
+                           after ? QStringLiteral(" AND %1 < ?").arg(q.order) : QString(), q.order));
+    QVariantList binds = q.binds;
     if (after)
-        binds << store::msToSql(after->conversation.lastAt) << after->key;
+        binds << store::sortKey(*after);
     binds << limit;
     bindAll(query, binds);
     QList<ConversationRow> rows;
@@ -236,12 +249,12 @@ QList<ConversationRow> ConversationRepository::page(const InboxFilter &filter, i
 
 int ConversationRepository::count(const InboxFilter &filter) const
 {
-    const store::InboxWhere where = store::inboxWhere(filter);
-    if (where.matchesNothing)
+    const store::InboxQuery q = store::inboxQuery(filter);
+    if (q.matchesNothing)
         return 0;
     QSqlQuery query(m_db->connection());
-    query.prepare(QStringLiteral("SELECT count(*) FROM conversations WHERE %1").arg(where.sql));
-    bindAll(query, where.binds);
+    query.prepare(QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(q.from, q.where));
+    bindAll(query, q.binds);
     if (!store::execOrWarn(query, "counting the inbox") || !query.next())
         return 0;
     return query.value(0).toInt();
@@ -272,13 +285,12 @@ std::optional<ConversationRow> ConversationRepository::find(const QString &accou
 
 int ConversationRepository::positionOf(const ConversationRow &row, const InboxFilter &filter) const
 {
-    const store::InboxWhere where = store::inboxWhere(filter);
-    if (where.matchesNothing)
+    const store::InboxQuery q = store::inboxQuery(filter);
+    if (q.matchesNothing)
         return 0;
     QSqlQuery query(m_db->connection());
-    query.prepare(QStringLiteral("SELECT count(*) FROM conversations WHERE %1%2")
-                      .arg(where.sql, keysetCondition(true)));
-    bindAll(query, where.binds + QVariantList{store::msToSql(row.conversation.lastAt), row.key});
+    query.prepare(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 AND %3 > ?").arg(q.from, q.where, q.order));
+    bindAll(query, q.binds + QVariantList{store::sortKey(row)});
     if (!store::execOrWarn(query, "placing a conversation") || !query.next())
         return 0;
     return query.value(0).toInt();
@@ -299,7 +311,9 @@ bool ConversationRepository::matches(const ConversationRow &row, const InboxFilt
     if (match.isEmpty())
         return false;
     QSqlQuery query(m_db->connection());
-    query.prepare(QStringLiteral("SELECT 1 FROM conversation_search WHERE rowid = ? AND conversation_search MATCH ?"));
+    query.prepare(QStringLiteral("SELECT 1 FROM conversation_search WHERE rowid = "
+                                 "(SELECT indexed_as FROM conversations WHERE key = ?) "
+                                 "AND conversation_search MATCH ?"));
     query.addBindValue(row.key);
     query.addBindValue(match);
     return store::execOrWarn(query, "searching a conversation") && query.next();

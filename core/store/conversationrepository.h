@@ -6,6 +6,7 @@
 #include "domain/conversation.h"
 
 #include <QObject>
+#include <QSet>
 #include <optional>
 
 namespace ld {
@@ -47,7 +48,7 @@ public:
     // except that a conversation with a new last message is no longer done.
     bool upsert(const QString &accountId, const QList<Conversation> &conversations);
 
-    // Newest first (last message time, then key). Keyset paging: pass the last row of the
+    // Newest first (last message time to the second, then key). Keyset paging: pass the last row of the
     // previous page as `after` (nullopt for the first page).
     QList<ConversationRow> page(const InboxFilter &filter, int limit,
                                 const std::optional<ConversationRow> &after = std::nullopt) const;
@@ -83,8 +84,10 @@ Q_SIGNALS:
     void messagesChanged(qint64 conversationKey);
 
 private:
+    bool reindex(qint64 key); // now, or at commitBatch() when batching
     Database *m_db;
     bool m_batch = false;
+    QSet<qint64> m_unindexed; // written during a batch, indexed once at its commit
 };
 
 } // namespace ld

@@ -22,15 +22,28 @@ QString ftsQuery(const QString &search)
     return terms.join(QLatin1Char(' '));
 }
 
-InboxWhere inboxWhere(const InboxFilter &filter)
+InboxQuery inboxQuery(const InboxFilter &filter)
 {
-    InboxWhere where;
+    InboxQuery q;
     QStringList parts;
+    if (!filter.search.trimmed().isEmpty()) {
+        const QString match = ftsQuery(filter.search);
+        q.matchesNothing = match.isEmpty();
+        // CROSS JOIN keeps the FTS table as the outer loop, in its rowid order.
+        q.from = QStringLiteral("conversation_search CROSS JOIN conversations "
+                                "ON conversations.sort_key = conversation_search.rowid");
+        q.order = QStringLiteral("conversation_search.rowid");
+        parts << QStringLiteral("conversation_search MATCH ?");
+        q.binds << match;
+    } else {
+        q.from = QStringLiteral("conversations");
+        q.order = QStringLiteral("sort_key");
+    }
     if (!filter.accountIds.isEmpty()) {
         QStringList marks;
         for (const QString &id : filter.accountIds) {
             marks << QStringLiteral("?");
-            where.binds << id;
+            q.binds << id;
         }
         parts << QStringLiteral("account_id IN (%1)").arg(marks.join(QLatin1Char(',')));
     }
@@ -41,30 +54,35 @@ InboxWhere inboxWhere(const InboxFilter &filter)
     case InboxFilter::DoneState::NotDone: parts << QStringLiteral("done = 0"); break;
     case InboxFilter::DoneState::DoneOnly: parts << QStringLiteral("done = 1"); break;
     }
-    if (!filter.search.trimmed().isEmpty()) {
-        const QString match = ftsQuery(filter.search);
-        if (match.isEmpty())
-            where.matchesNothing = true;
-        parts << QStringLiteral("key IN (SELECT rowid FROM conversation_search "
-                                "WHERE conversation_search MATCH ?)");
-        where.binds << match;
-    }
-    where.sql = parts.isEmpty() ? QStringLiteral("1") : parts.join(QStringLiteral(" AND "));
-    return where;
+    q.where = parts.isEmpty() ? QStringLiteral("1") : parts.join(QStringLiteral(" AND "));
+    return q;
+}
+
+qint64 sortKey(const ConversationRow &row)
+{
+    const qint64 ms = msToSql(row.conversation.lastAt);
+    const qint64 seconds = qBound<qint64>(0, ms / 1000, (qint64(1) << 34) - 1);
+    return (seconds << 29) | (row.key & ((qint64(1) << 29) - 1));
 }
 
 bool reindexConversation(const QSqlDatabase &db, qint64 key)
 {
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("DELETE FROM conversation_search WHERE rowid = ?"));
+    query.prepare(QStringLiteral("DELETE FROM conversation_search "
+                                 "WHERE rowid = (SELECT indexed_as FROM conversations WHERE key = ?)"));
     query.addBindValue(key);
     if (!execOrWarn(query, "unindexing a conversation"))
         return false;
     query.prepare(QStringLiteral(
         "INSERT INTO conversation_search (rowid, name, headline, body) "
-        "SELECT key, participant_name, participant_headline, last_text || char(10) || "
-        "coalesce((SELECT group_concat(text, char(10)) FROM messages WHERE conversation_key = conversations.key), '') "
+        "SELECT sort_key, participant_name, participant_headline, last_text || char(10) || "
+        "coalesce((SELECT group_concat(text, char(10)) FROM messages "
+        "WHERE conversation_key = conversations.key), '') "
         "FROM conversations WHERE key = ?"));
+    query.addBindValue(key);
+    if (!execOrWarn(query, "indexing a conversation"))
+        return false;
+    query.prepare(QStringLiteral("UPDATE conversations SET indexed_as = sort_key WHERE key = ?"));
     query.addBindValue(key);
     return execOrWarn(query, "indexing a conversation");
 }

@@ -15,15 +15,21 @@ namespace ld::store {
 // nothing searchable is left.
 QString ftsQuery(const QString &search);
 
-// The WHERE clause of `filter` over the conversations table, with its bound values in order.
-// `matchesNothing` when the search has no searchable word.
-struct InboxWhere
+// The rows of `filter`, newest first: "SELECT <columns> FROM <from> WHERE <where> ORDER BY
+// <order> DESC". With a search, FTS5 drives (its rowid is the sort key, so it yields matches in
+// inbox order and a LIMIT stops it early); without one, an index on sort_key does.
+struct InboxQuery
 {
-    QString sql; // "1" when nothing is filtered
+    QString from;
+    QString where;  // "1" when nothing is filtered
+    QString order;  // the sort key column to compare and order by
     QVariantList binds;
-    bool matchesNothing = false;
+    bool matchesNothing = false; // a search without any searchable word
 };
-InboxWhere inboxWhere(const InboxFilter &filter);
+InboxQuery inboxQuery(const InboxFilter &filter);
+
+// The sort key of a row as the triggers of schema 3 compute it.
+qint64 sortKey(const ConversationRow &row);
 
 // Rewrites the conversation's search row from the stored conversation and its messages.
 bool reindexConversation(const QSqlDatabase &db, qint64 key);

@@ -78,10 +78,13 @@ bool migrateTo2(QSqlDatabase &db, QString *error)
 }
 
 // The inbox cache. last_at and messages.at are ms epochs (UTC) as INTEGER, unlike the ISO text
-// elsewhere: the inbox sorts 100,000 rows by them, and 0 stands for "unknown" so the order is
-// total. One row per conversation in conversation_search (rowid = conversations.key) holds
-// name, headline and all known text, so that every word of a search can match anywhere in the
-// conversation; ConversationRepository rewrites it in the same transaction as the rows.
+// elsewhere; 0 stands for "unknown". The inbox order is sort_key descending: the last message's
+// second in the high bits, the key in the low 29, so it is unique and kept by triggers.
+// One row per conversation in conversation_search holds name, headline and all known text, so
+// every word of a search can match anywhere in the conversation. Its rowid is the sort_key
+// (indexed_as remembers which), so that FTS5 itself walks matches newest first and a search
+// page stops after `limit` rows instead of sorting every match; ConversationRepository
+// rewrites the row in the same transaction as the conversation.
 bool migrateTo3(QSqlDatabase &db, QString *error)
 {
     return run(db,
@@ -106,11 +109,20 @@ bool migrateTo3(QSqlDatabase &db, QString *error)
                                   " refreshed_at TEXT,"
                                   " older_cursor TEXT NOT NULL DEFAULT '',"
                                   " history_complete INTEGER NOT NULL DEFAULT 0,"
+                                  " sort_key INTEGER NOT NULL DEFAULT 0,"
+                                  " indexed_as INTEGER,"
                                   " UNIQUE (account_id, conversation_id))"),
-                   // Newest first, within "not done" (the default view) or overall; the rowid
-                   // in every index gives the key tiebreak for free.
-                   QStringLiteral("CREATE INDEX conversations_by_time ON conversations (last_at)"),
-                   QStringLiteral("CREATE INDEX conversations_by_done_time ON conversations (done, last_at)"),
+                   // Newest first, within "not done" (the default view) or overall.
+                   QStringLiteral("CREATE INDEX conversations_by_time ON conversations (sort_key)"),
+                   QStringLiteral("CREATE INDEX conversations_by_done_time ON conversations (done, sort_key)"),
+                   QStringLiteral("CREATE TRIGGER conversations_sort_new AFTER INSERT ON conversations BEGIN"
+                                  " UPDATE conversations SET sort_key ="
+                                  " (min(max(new.last_at, 0) / 1000, 17179869183) << 29) | (new.key & 536870911)"
+                                  " WHERE key = new.key; END"),
+                   QStringLiteral("CREATE TRIGGER conversations_sort_changed AFTER UPDATE OF last_at ON conversations"
+                                  " BEGIN UPDATE conversations SET sort_key ="
+                                  " (min(max(new.last_at, 0) / 1000, 17179869183) << 29) | (new.key & 536870911)"
+                                  " WHERE key = new.key; END"),
                    QStringLiteral("CREATE TABLE messages ("
                                   " id INTEGER PRIMARY KEY,"
                                   " conversation_key INTEGER NOT NULL"
@@ -139,7 +151,7 @@ bool migrateTo3(QSqlDatabase &db, QString *error)
                                   "name, headline, body,"
                                   " tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"),
                    QStringLiteral("CREATE TRIGGER conversations_unindex AFTER DELETE ON conversations"
-                                  " BEGIN DELETE FROM conversation_search WHERE rowid = old.key; END"),
+                                  " BEGIN DELETE FROM conversation_search WHERE rowid = old.indexed_as; END"),
                },
                error);
 }

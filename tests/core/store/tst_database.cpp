@@ -99,8 +99,9 @@ void seedAt(const QSqlDatabase &db, int version)
             "INSERT INTO messages (conversation_key, message_id, text, at, sender_name) VALUES "
             "(7, 'urn:li:msg:1', 'Budget approved', 1736937120000, 'Zoë Müller')")));
         QVERIFY(exec(db, QStringLiteral(
-            "INSERT INTO conversation_search (rowid, name, headline, body) VALUES "
-            "(7, 'Zoë Müller', '', 'See you' || char(10) || 'Budget approved')")));
+            "INSERT INTO conversation_search (rowid, name, headline, body) SELECT sort_key, "
+            "participant_name, '', 'See you' || char(10) || 'Budget approved' FROM conversations")));
+        QVERIFY(exec(db, QStringLiteral("UPDATE conversations SET indexed_as = sort_key")));
     }
     if (version >= 4) {
         QVERIFY(exec(db, QStringLiteral(
@@ -128,6 +129,8 @@ void checkSeeded(const QSqlDatabase &db, int version)
     const int inbox = version >= 3 ? 1 : 0;
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM conversations WHERE done = 1")).toInt(), inbox);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM messages WHERE conversation_key = 7")).toInt(), inbox);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT sort_key FROM conversations WHERE key = 7")).toLongLong(),
+             version >= 3 ? (qint64(1736937120) << 29 | 7) : 0);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM conversation_search "
                                        "WHERE conversation_search MATCH '\"budg\"* \"zoe\"*'")).toInt(), inbox);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM outbox WHERE state = 2")).toInt(),
