@@ -79,6 +79,14 @@ bool Workspace::open()
     d->accountsSync = std::make_unique<AccountsSync>(d->accountsService.get(), d->accounts.get());
     d->recorder
         = std::make_unique<CallRecorder>(d->client.get(), d->ledger.get(), d->activity.get());
+    d->conversations = std::make_unique<ConversationRepository>(d->database.get());
+    d->outboxItems = std::make_unique<OutboxRepository>(d->database.get());
+    d->snippets = std::make_unique<SnippetRepository>(d->database.get());
+    d->messagesService = std::make_unique<MessagesService>(d->client.get());
+    d->profilesService = std::make_unique<ProfilesService>(d->client.get());
+    d->outbox = std::make_unique<Outbox>(d->messagesService.get(), d->outboxItems.get(),
+                                         d->conversations.get(), d->settings.get());
+    d->inboxSync = std::make_unique<InboxSync>(d->messagesService.get(), d->conversations.get());
     applyBaseUrl();
     connect(d->settings.get(), &AppSettings::changed, this, &Workspace::applyBaseUrl);
     m_error.clear();

@@ -50,7 +50,8 @@ public:
     AccountsSync *accountsSync() const;
     AppSettings *settings() const;
     CallRecorder *recorder() const;
-    // The unified inbox (issue 3). nullptr until their implementations are wired in.
+    // The unified inbox (issue 3). Nothing is sent until the owner calls outbox()->resume()
+    // or queues a message: linkupctl and the GUI each decide when their outbox starts.
     MessagesService *messagesService() const;
     ProfilesService *profilesService() const;
     ConversationRepository *conversations() const;
