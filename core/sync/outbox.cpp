@@ -328,6 +328,22 @@ bool Outbox::sendingElsewhere(const OutboxItem &item) const
         && processIsRunning(pid);
 }
 
+bool Outbox::markInterrupted(const OutboxItem &item)
+{
+    if (item.state != OutboxItem::State::Sending || m_sending.contains(item.id)
+        || sendingElsewhere(item))
+        return false;
+    OutboxItem next = item;
+    next.state = OutboxItem::State::Unknown;
+    next.errorCode = QStringLiteral("INTERRUPTED");
+    next.errorMessage = tr("LinkUp Desk stopped while this message was being sent, so it may have "
+                           "left. The conversation is checked before anything is sent again.");
+    if (!m_items->transition(item.id, OutboxItem::State::Sending, next))
+        return false;
+    Q_EMIT itemChanged(item.id, next.state);
+    return true;
+}
+
 void Outbox::resume()
 {
     const QList<OutboxItem> items = m_items->inStates(
@@ -339,21 +355,10 @@ void Outbox::resume()
             if (!m_timers.contains(item.id))
                 schedule(item);
             break;
-        case OutboxItem::State::Sending: {
-            if (m_sending.contains(item.id) || sendingElsewhere(item))
-                break;
-            OutboxItem next = item;
-            next.state = OutboxItem::State::Unknown;
-            next.errorCode = QStringLiteral("INTERRUPTED");
-            next.errorMessage = tr("LinkUp Desk stopped while this message was being sent, so it "
-                                   "may have left. The conversation is checked before anything is "
-                                   "sent again.");
-            if (m_items->transition(item.id, OutboxItem::State::Sending, next)) {
-                Q_EMIT itemChanged(item.id, next.state);
+        case OutboxItem::State::Sending:
+            if (markInterrupted(item))
                 verify(item.id);
-            }
             break;
-        }
         case OutboxItem::State::Unknown:
             // A check that already found nothing is not repeated on every start (each costs a
             // credit); the person decides with "Send again", or verifies once more explicitly.

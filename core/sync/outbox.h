@@ -55,6 +55,7 @@ public:
     bool cancel(qint64 id);          // only while Queued (undo-send)
     bool sendAgain(qint64 id);       // user's explicit choice for a Failed or verified-Unknown item
     void verify(qint64 id);          // re-read the conversation: Sent if the message is there
+                                     // (also for a Sending item whose process died)
     void resume();                   // after start: schedule Queued, turn Sending into Unknown + verify
 
     DailyUsage dailyUsage(const QString &accountId) const;
@@ -74,6 +75,7 @@ private:
     void failUnsent(const OutboxItem &item, const QString &why);
     QString capRefusal(const QString &accountId, bool countQueued) const;
     bool sendingElsewhere(const OutboxItem &item) const;
+    bool markInterrupted(const OutboxItem &item); // Sending of a dead process → Unknown
     // Verification (outboxverify.cpp): pages back through the conversation to the send time.
     void verifyPage(qint64 id, const QString &cursor, int pagesRead);
     void concludeFound(qint64 id, const Message &message);

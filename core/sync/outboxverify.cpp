@@ -27,7 +27,10 @@ constexpr int kMaxPages = 4;
 
 void Outbox::verify(qint64 id)
 {
-    const std::optional<OutboxItem> item = m_items->find(id);
+    std::optional<OutboxItem> item = m_items->find(id);
+    // A Sending item whose process died (linkupctl outbox verify after a kill) is Unknown.
+    if (item && markInterrupted(*item))
+        item = m_items->find(id);
     if (!item || item->state != OutboxItem::State::Unknown || m_verifying.contains(id))
         return;
     m_verifying.insert(id);
