@@ -32,24 +32,6 @@ QString text(const QJsonValue &v)
     return {};
 }
 
-void printTable(const QList<QStringList> &rows)
-{
-    QList<int> widths;
-    for (const QStringList &row : rows) {
-        for (int c = 0; c < row.size(); ++c) {
-            if (widths.size() <= c)
-                widths.append(0);
-            widths[c] = qMax(widths[c], int(row.at(c).size()));
-        }
-    }
-    for (const QStringList &row : rows) {
-        QString line;
-        for (int c = 0; c < row.size(); ++c)
-            line += c + 1 < row.size() ? row.at(c).leftJustified(widths[c] + 2) : row.at(c);
-        printLine(line);
-    }
-}
-
 } // namespace
 
 int accountsList(const GlobalOptions &options, const QStringList &args)

@@ -33,11 +33,27 @@ Commands:
                                       profile's ledger), and the balance when available
   sandbox --port N [--api-key K]      run the local sandbox server on 127.0.0.1 until
                                       SIGINT/SIGTERM (port 0: any free port)
+  inbox list --account ID [--unread] [--limit N]
+                                      refresh and list the newest conversations (costs
+                                      1 credit per 10 conversations)
+  conversation show CONVERSATION_ID --account ID
+                                      the whole history of one conversation
+  send --account ID --to PROFILE_URL --text TEXT [--attach FILE]
+                                      send one message through the outbox: exactly one
+                                      send request; prints sent, failed or unknown
+  outbox list [--account ID]          the messages of the outbox and their states
+  outbox verify ID                    look for a message whose state is unknown in its
+                                      conversation (sends nothing)
+  outbox send-again ID                send a failed or unknown message once more
+  profiles search --account ID [--keyword K] [--location L ...] [--title T]
+                  [--company C] [--network F|S|O ...] [--count N]
+                                      search people on LinkedIn
 
 The API key comes from the LINKUP_API_KEY environment variable, else from the keychain
 entry that LinkUp Desk saves from its Settings page.
 LINKUPCTL_VERBOSE=1 prints the (redacted) log on stderr.
-Exit status: 0 on success, 1 on an error, 2 on a usage error.
+Exit status: 0 on success, 1 on an error, 2 on a usage error, 3 when a message may or
+may not have been sent (see outbox verify).
 )";
 
 void writeTo(FILE *stream, const QString &line)
@@ -87,6 +103,7 @@ bool parseCommandArgs(const QStringList &args, const QStringList &valueOptions,
                 if (!error->isEmpty())
                     return false;
                 out->values.insert(name, value);
+                out->repeated[name].append(value);
                 known = true;
                 break;
             }
@@ -129,6 +146,24 @@ void printPrompt(const QString &prompt)
 QString oneLine(const QString &text)
 {
     return text.simplified();
+}
+
+void printTable(const QList<QStringList> &rows)
+{
+    QList<int> widths;
+    for (const QStringList &row : rows) {
+        for (int c = 0; c < row.size(); ++c) {
+            if (widths.size() <= c)
+                widths.append(0);
+            widths[c] = qMax(widths[c], int(row.at(c).size()));
+        }
+    }
+    for (const QStringList &row : rows) {
+        QString line;
+        for (int c = 0; c < row.size(); ++c)
+            line += c + 1 < row.size() ? row.at(c).leftJustified(widths[c] + 2) : row.at(c);
+        printLine(line);
+    }
 }
 
 int fail(const QString &message)
@@ -193,6 +228,33 @@ int run(const QStringList &arguments)
         return credits(options, rest);
     if (command == QLatin1String("sandbox"))
         return sandbox(options, rest);
+    const QString sub = rest.value(0);
+    if (command == QLatin1String("inbox")) {
+        if (sub == QLatin1String("list"))
+            return inboxList(options, rest.mid(1));
+        return usageError(QStringLiteral("inbox needs list"));
+    }
+    if (command == QLatin1String("conversation")) {
+        if (sub == QLatin1String("show"))
+            return conversationShow(options, rest.mid(1));
+        return usageError(QStringLiteral("conversation needs show"));
+    }
+    if (command == QLatin1String("send"))
+        return send(options, rest);
+    if (command == QLatin1String("outbox")) {
+        if (sub == QLatin1String("list"))
+            return outboxList(options, rest.mid(1));
+        if (sub == QLatin1String("verify"))
+            return outboxVerify(options, rest.mid(1));
+        if (sub == QLatin1String("send-again"))
+            return outboxSendAgain(options, rest.mid(1));
+        return usageError(QStringLiteral("outbox needs list, verify or send-again"));
+    }
+    if (command == QLatin1String("profiles")) {
+        if (sub == QLatin1String("search"))
+            return profilesSearch(options, rest.mid(1));
+        return usageError(QStringLiteral("profiles needs search"));
+    }
     if (command == QLatin1String("help")) {
         std::fputs(helpText, stdout);
         std::fflush(stdout);

@@ -8,7 +8,8 @@
 
 namespace ld::ctl {
 
-enum ExitCode { ExitOk = 0, ExitError = 1, ExitUsage = 2 };
+// ExitUnknown: a message may or may not have been sent; `outbox verify` tells which.
+enum ExitCode { ExitOk = 0, ExitError = 1, ExitUsage = 2, ExitUnknown = 3 };
 
 struct GlobalOptions
 {
@@ -20,11 +21,13 @@ struct GlobalOptions
 // A command's own options: "--name value", "--name=value", flags and positional words.
 struct CommandArgs
 {
-    QHash<QString, QString> values;
+    QHash<QString, QString> values;          // the last value of each option
+    QHash<QString, QStringList> repeated;    // every value, for options that may repeat
     QSet<QString> flags;
     QStringList positional;
 
     QString value(const QString &name) const { return values.value(name); }
+    QStringList all(const QString &name) const { return repeated.value(name); }
     bool has(const QString &name) const { return values.contains(name) || flags.contains(name); }
 };
 
@@ -42,5 +45,7 @@ void printPrompt(const QString &prompt); // stderr, no line end: the answer foll
 int fail(const QString &message); // "linkupctl: message" on stderr; returns ExitError
 int usageError(const QString &message); // the same with a pointer to --help; returns ExitUsage
 QString oneLine(const QString &text);
+// Columns padded to their widest cell; the first row is usually the header.
+void printTable(const QList<QStringList> &rows);
 
 } // namespace ld::ctl

@@ -10,5 +10,12 @@ int login(const GlobalOptions &options, const QStringList &args);
 int checkpoint(const GlobalOptions &options, const QStringList &args);
 int credits(const GlobalOptions &options, const QStringList &args);
 int sandbox(const GlobalOptions &options, const QStringList &args);
+int inboxList(const GlobalOptions &options, const QStringList &args);
+int conversationShow(const GlobalOptions &options, const QStringList &args);
+int send(const GlobalOptions &options, const QStringList &args);
+int outboxList(const GlobalOptions &options, const QStringList &args);
+int outboxVerify(const GlobalOptions &options, const QStringList &args);
+int outboxSendAgain(const GlobalOptions &options, const QStringList &args);
+int profilesSearch(const GlobalOptions &options, const QStringList &args);
 
 } // namespace ld::ctl

@@ -44,23 +44,30 @@ private:
     bool m_hasKey = false;
 };
 
-// Runs the event loop until isDone() holds, checking again after each emission of `signal`.
-// false when SIGINT or SIGTERM arrived first.
-template <typename Sender, typename Signal>
-bool waitUntil(Sender *sender, Signal signal, const std::function<bool()> &isDone)
+// Runs the event loop until isDone() holds, checking again after each emission of any of
+// `watched` signals of `sender`. false when SIGINT or SIGTERM arrived first.
+template <typename Sender, typename... Signals>
+bool waitUntilAny(Sender *sender, const std::function<bool()> &isDone, Signals... watched)
 {
     if (SignalWatcher::wasSignalled())
         return false;
     if (isDone())
         return true;
     QEventLoop loop;
-    QObject::connect(sender, signal, &loop, [&] {
+    auto check = [&] {
         if (isDone())
             loop.exit(0);
-    });
+    };
+    (QObject::connect(sender, watched, &loop, check), ...);
     if (SignalWatcher *w = SignalWatcher::instance())
         QObject::connect(w, &SignalWatcher::signalled, &loop, [&] { loop.exit(1); });
     return loop.exec() == 0;
+}
+
+template <typename Sender, typename Signal>
+bool waitUntil(Sender *sender, Signal signal, const std::function<bool()> &isDone)
+{
+    return waitUntilAny(sender, isDone, signal);
 }
 
 } // namespace ld::ctl

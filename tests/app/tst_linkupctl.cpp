@@ -161,7 +161,9 @@ void TstLinkupCtl::help()
     QCOMPARE(r.exitCode, 0);
     const char *const mentioned[] = { "accounts list", "accounts show ID",
         "login --token-stdin --country CC", "login --email E", "checkpoint --account ID", "credits",
-        "sandbox --port N", "--base-url", "--profile", "--json", "--version", "LINKUP_API_KEY" };
+        "sandbox --port N", "--base-url", "--profile", "--json", "--version", "LINKUP_API_KEY",
+        "inbox list --account ID", "conversation show CONVERSATION_ID", "send --account ID",
+        "outbox list", "outbox verify ID", "outbox send-again ID", "profiles search --account ID" };
     for (const char *text : mentioned)
         QVERIFY2(r.out.contains(QLatin1String(text)), text);
 }
