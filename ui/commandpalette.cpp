@@ -20,30 +20,54 @@ namespace {
 
 constexpr int ActionRole = Qt::UserRole + 1;
 
-// Keeps the rows whose command text contains every word typed, in any order.
-class WordFilterProxy : public QSortFilterProxyModel
+// Keeps the rows where every word typed matches fuzzily (CommandPalette::fuzzyScore), best
+// matches first; the menu order breaks ties.
+class FuzzyFilterProxy : public QSortFilterProxyModel
 {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
     void setWords(const QString &text)
     {
         m_words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        invalidateFilter();
+        m_scores.clear();
+        invalidate();
+        sort(m_words.isEmpty() ? -1 : 0);
     }
 
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
     {
-        const QString text = sourceModel()->index(row, 0, parent).data().toString();
-        for (const QString &w : m_words) {
-            if (!text.contains(w, Qt::CaseInsensitive))
-                return false;
-        }
-        return true;
+        return score(row, parent) >= 0;
+    }
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override
+    {
+        const int l = score(left.row(), left.parent());
+        const int r = score(right.row(), right.parent());
+        return l != r ? l > r : left.row() < right.row();
     }
 
 private:
+    int score(int row, const QModelIndex &parent) const
+    {
+        const auto cached = m_scores.constFind(row);
+        if (cached != m_scores.cend())
+            return *cached;
+        const QString text = sourceModel()->index(row, 0, parent).data().toString();
+        int total = 0;
+        for (const QString &w : m_words) {
+            const int s = CommandPalette::fuzzyScore(w, text);
+            if (s < 0) {
+                total = -1;
+                break;
+            }
+            total += s;
+        }
+        m_scores.insert(row, total);
+        return total;
+    }
+
     QStringList m_words;
+    mutable QHash<int, int> m_scores;
 };
 
 } // namespace
@@ -53,7 +77,7 @@ CommandPalette::CommandPalette(QWidget *parent)
     , m_filter(new QLineEdit(this))
     , m_view(new QTreeView(this))
     , m_model(new QStandardItemModel(this))
-    , m_proxy(new WordFilterProxy(this))
+    , m_proxy(new FuzzyFilterProxy(this))
 {
     setObjectName(QStringLiteral("commandPalette"));
     setWindowTitle(tr("Command palette"));
@@ -85,7 +109,7 @@ CommandPalette::CommandPalette(QWidget *parent)
     connect(m_view, &QTreeView::clicked, this, [this] { runCurrent(); });
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        static_cast<WordFilterProxy *>(m_proxy)->setWords(text);
+        static_cast<FuzzyFilterProxy *>(m_proxy)->setWords(text);
         selectFirst();
     });
 
@@ -102,6 +126,54 @@ CommandPalette::CommandPalette(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(frame);
     setAutoFillBackground(true);
+}
+
+namespace {
+
+bool isWordStart(const QString &text, int i)
+{
+    if (i == 0)
+        return true;
+    const QChar prev = text.at(i - 1);
+    return !prev.isLetterOrNumber() || (text.at(i).isUpper() && prev.isLower());
+}
+
+} // namespace
+
+// Each typed character is the next character of the command or the start of a later word:
+// "refr" finds "Refresh", "gta" finds "Go to accounts", "md" finds "Mark done", but "refr" does
+// not find "Reply, focus the composer". Contiguous runs and word starts score higher.
+int CommandPalette::fuzzyScore(const QString &pattern, const QString &text)
+{
+    const int p = int(pattern.size());
+    const int t = int(text.size());
+    if (p == 0)
+        return 0;
+    // best[j]: best score with the current pattern character at text position j, -1 if none.
+    QList<int> best(t, -1);
+    for (int j = 0; j < t; ++j) {
+        if (text.at(j).toCaseFolded() == pattern.at(0).toCaseFolded() && isWordStart(text, j))
+            best[j] = j == 0 ? 4 : 3;
+    }
+    for (int i = 1; i < p; ++i) {
+        QList<int> next(t, -1);
+        int bestBefore = -1; // best over positions < j - 1, for a jump to a word start
+        for (int j = 1; j < t; ++j) {
+            if (j >= 2)
+                bestBefore = qMax(bestBefore, best[j - 2]);
+            if (text.at(j).toCaseFolded() != pattern.at(i).toCaseFolded())
+                continue;
+            if (best[j - 1] >= 0)
+                next[j] = best[j - 1] + 2;
+            if (isWordStart(text, j) && qMax(bestBefore, best[j - 1]) >= 0)
+                next[j] = qMax(next[j], qMax(bestBefore, best[j - 1]) + 1);
+        }
+        best = next;
+    }
+    int result = -1;
+    for (int s : best)
+        result = qMax(result, s);
+    return result;
 }
 
 QString CommandPalette::plainText(const QAction *action)
@@ -136,7 +208,7 @@ void CommandPalette::popup(const QList<QAction *> &actions)
         m_actions.append(a);
     }
     m_filter->clear();
-    static_cast<WordFilterProxy *>(m_proxy)->setWords({});
+    static_cast<FuzzyFilterProxy *>(m_proxy)->setWords({});
     selectFirst();
 
     if (QWidget *host = parentWidget() ? parentWidget()->window() : nullptr) {

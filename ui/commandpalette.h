@@ -1,6 +1,6 @@
 #pragma once
 // Ctrl+K: every command of the window in one filterable list with its shortcut. Type to
-// filter (all words must match), Up/Down to choose, Enter to run, Esc to close.
+// filter (every word matches fuzzily, best first), Up/Down to choose, Enter to run, Esc to close.
 #include <QDialog>
 #include <QList>
 #include <QPointer>
@@ -27,6 +27,8 @@ public:
     int visibleCount() const;
 
     static QString plainText(const QAction *action); // "&Refresh" -> "Refresh"
+    // -1 when `pattern` is not a fuzzy match of `text`, else higher for a better match.
+    static int fuzzyScore(const QString &pattern, const QString &text);
 
 Q_SIGNALS:
     void triggered(QAction *action);

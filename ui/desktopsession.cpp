@@ -11,7 +11,9 @@
 #include "secrets/secretstore.h"
 #include "support/appsettings.h"
 #include "support/logging.h"
+#include "inboxpage.h"
 #include "sync/accountssync.h"
+#include "sync/inboxsync.h"
 #include "sync/workspace.h"
 
 #include <QDateTime>
@@ -226,6 +228,12 @@ void DesktopSession::openMainWindow()
     m_window->show();
     Q_EMIT mainWindowShown(m_window.get());
 
+    if (m_isDemo) {
+        // The demo starts on an empty profile: read its inbox once the accounts are known, so
+        // there is something to triage. A real profile opens on its cache; F5 reads more.
+        connect(m_ws->accountsSync(), &AccountsSync::refreshed, m_window->inboxPage(),
+                &InboxPage::refresh, Qt::SingleShotConnection);
+    }
     if (m_vault->hasKey()) {
         m_ws->accountsSync()->refreshAll();
         m_ws->accountsSync()->refreshBalance();
@@ -234,8 +242,8 @@ void DesktopSession::openMainWindow()
 
 bool DesktopSession::isSettled() const
 {
-    return m_ws && m_window && !m_ws->accountsSync()->isBusy()
-        && m_ws->client()->activeCalls().isEmpty();
+    return m_ws && m_window && !m_ws->accountsSync()->isBusy() && !m_ws->inboxSync()->isBusy()
+        && !m_window->inboxPage()->isRefreshing() && m_ws->client()->activeCalls().isEmpty();
 }
 
 } // namespace ld::ui

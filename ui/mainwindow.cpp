@@ -8,6 +8,7 @@
 #include "connectdialog.h"
 #include "creditstodayindicator.h"
 #include "icons.h"
+#include "inboxpage.h"
 #include "messagebar.h"
 #include "plaintext.h"
 #include "settingsdialog.h"
@@ -27,6 +28,7 @@
 #include <QDockWidget>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -56,7 +58,9 @@ MainWindow::MainWindow(Workspace *workspace, ApiKeyVault *vault, const QString &
 
     m_sidebar = new AccountSidebar(m_accountModel, this);
     m_accountsPage = new AccountsPage(workspace, this);
+    m_inboxPage = new InboxPage(workspace, this);
     m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_inboxPage); // the daily job comes first
     m_pages->addWidget(m_accountsPage);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -102,6 +106,11 @@ MainWindow::MainWindow(Workspace *workspace, ApiKeyVault *vault, const QString &
 
     connect(m_sidebar, &AccountSidebar::currentAccountChanged, m_accountsPage,
             &AccountsPage::setAccountId);
+    // A click (or Enter) on an account shows its details; J/K in the sidebar only select.
+    connect(m_sidebar->view(), &QAbstractItemView::clicked, this, &MainWindow::showAccountsPage);
+    connect(m_sidebar->view(), &QAbstractItemView::activated, this, &MainWindow::showAccountsPage);
+    connect(m_inboxPage, &InboxPage::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_accountsPage, &AccountsPage::reconnectRequested, this, &MainWindow::reconnect);
     connect(m_accountsPage, &AccountsPage::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 4000); });
@@ -115,7 +124,7 @@ MainWindow::MainWindow(Workspace *workspace, ApiKeyVault *vault, const QString &
     connect(m_vault, &ApiKeyVault::keyChanged, this, &MainWindow::updateKeyWarning);
     connect(m_vault, &ApiKeyVault::saved, this, &MainWindow::updateKeyWarning);
     m_accountsPage->setAccountId(m_sidebar->currentAccountId());
-    m_sidebar->focusList(); // J/K and the arrows work at once
+    m_inboxPage->setFocus(); // J/K and the arrows work at once
 
     const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
     resize(QSize(1180, 760).boundedTo(avail.size() * 0.92));
@@ -181,8 +190,8 @@ void MainWindow::createActions()
                            tr("Connect a LinkedIn account by sign-in or V1 token"));
     m_refreshAction = make(QStringLiteral("refresh"), tr("&Refresh"), QStringLiteral("refresh"),
                            QKeySequence(Qt::Key_F5),
-                           tr("Read the accounts, the selected account's details and the balance "
-                              "again"));
+                           tr("Read the accounts and the balance again, and the inbox when it "
+                              "is shown (1 credit per 10 conversations)"));
     m_settingsAction = make(QStringLiteral("settings"), tr("&Settings…"),
                             QStringLiteral("settings"), QKeySequence(tr("Ctrl+,")),
                             tr("API key, server, pacing, safety caps and notifications"));
@@ -204,6 +213,11 @@ void MainWindow::createActions()
     m_aboutAction = make(QStringLiteral("about"), tr("&About LinkUp Desk"), {}, {},
                          tr("Version and licence"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
+    m_inboxAction = make(QStringLiteral("showInbox"), tr("&Inbox"), {},
+                         QKeySequence(tr("Ctrl+2")), tr("The conversations of every account"));
+    m_accountsPageAction = make(QStringLiteral("showAccountsPage"), tr("Account &details"), {},
+                                QKeySequence(tr("Ctrl+3")),
+                                tr("Status, logs and credits of the selected account"));
 
     m_activityAction = m_activityDock->toggleViewAction();
     m_activityAction->setObjectName(QStringLiteral("toggleActivity"));
@@ -228,6 +242,8 @@ void MainWindow::createActions()
         statusBar()->showMessage(tr("Account ID copied to the clipboard."), 4000);
     });
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_inboxAction, &QAction::triggered, this, &MainWindow::showInbox);
+    connect(m_accountsPageAction, &QAction::triggered, this, &MainWindow::showAccountsPage);
 }
 
 void MainWindow::createMenus()
@@ -241,6 +257,11 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refreshAction);
+    view->addSeparator();
+    view->addAction(m_inboxAction);
+    view->addAction(m_accountsPageAction);
+    QMenu *inbox = menuBar()->addMenu(tr("I&nbox"));
+    inbox->addActions(m_inboxPage->commands());
     view->addSeparator();
     view->addAction(m_findAction);
     view->addAction(m_accountsAction);
@@ -285,9 +306,27 @@ void MainWindow::createStatusBar()
 
 QList<QAction *> MainWindow::commands() const
 {
-    return { m_connectAction, m_refreshAction,  m_findAction,     m_accountsAction,
-             m_copyIdAction,  m_activityAction, m_settingsAction, m_aboutAction,
-             m_quitAction };
+    QList<QAction *> all { m_connectAction, m_refreshAction, m_inboxAction, m_accountsPageAction };
+    all += m_inboxPage->commands();
+    all += { m_findAction,     m_accountsAction, m_copyIdAction, m_activityAction,
+             m_settingsAction, m_aboutAction,    m_quitAction };
+    return all;
+}
+
+QWidget *MainWindow::currentPage() const
+{
+    return m_pages->currentWidget();
+}
+
+void MainWindow::showInbox()
+{
+    m_pages->setCurrentWidget(m_inboxPage);
+    m_inboxPage->focusList();
+}
+
+void MainWindow::showAccountsPage()
+{
+    m_pages->setCurrentWidget(m_accountsPage);
 }
 
 void MainWindow::openCommandPalette()
@@ -300,6 +339,10 @@ void MainWindow::refresh()
     AccountsSync *sync = m_ws->accountsSync();
     sync->refreshAll();
     sync->refreshBalance();
+    if (m_pages->currentWidget() == m_inboxPage) {
+        m_inboxPage->refresh(); // costs credits, so only the page in view
+        return;
+    }
     m_accountsPage->refresh();
     statusBar()->showMessage(tr("Refreshing accounts…"), 2000);
 }

@@ -1,5 +1,5 @@
 #pragma once
-// The main window: account sidebar, the Accounts page, the Activity panel (API calls), a status
+// The main window: account sidebar, the Inbox and Accounts pages, the Activity panel (API calls), a status
 // bar with calls in flight and credits spent today, and every command as a QAction with a
 // shortcut, all reachable from the command palette (Ctrl+K).
 #include <QMainWindow>
@@ -25,6 +25,7 @@ class CallsIndicator;
 class CommandPalette;
 class ConnectDialog;
 class CreditsTodayIndicator;
+class InboxPage;
 class MessageBar;
 class SettingsDialog;
 
@@ -38,6 +39,8 @@ public:
 
     AccountSidebar *sidebar() const { return m_sidebar; }
     AccountsPage *accountsPage() const { return m_accountsPage; }
+    InboxPage *inboxPage() const { return m_inboxPage; }
+    QWidget *currentPage() const;
     ActivityPanel *activityPanel() const { return m_activity; }
     CommandPalette *commandPalette() const { return m_palette; }
     MessageBar *messageBar() const { return m_messages; }
@@ -56,6 +59,8 @@ public Q_SLOTS:
     void openConnectDialog();
     void openSettings();
     void openCommandPalette();
+    void showInbox();
+    void showAccountsPage();
     void showSyncError(const ld::ApiError &error);
 
 Q_SIGNALS:
@@ -86,6 +91,7 @@ private:
     AccountSidebar *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
     AccountsPage *m_accountsPage = nullptr;
+    InboxPage *m_inboxPage = nullptr;
     ActivityPanel *m_activity = nullptr;
     QDockWidget *m_activityDock = nullptr;
     CommandPalette *m_palette = nullptr;
@@ -106,6 +112,8 @@ private:
     QAction *m_accountsAction = nullptr;
     QAction *m_copyIdAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_inboxAction = nullptr;
+    QAction *m_accountsPageAction = nullptr;
 };
 
 } // namespace ld::ui
