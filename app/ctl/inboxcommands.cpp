@@ -33,7 +33,7 @@ QString shortened(const QString &text, int max)
 QJsonObject personJson(const Person &p)
 {
     return { { QStringLiteral("name"), p.name }, { QStringLiteral("headline"), p.headline },
-             { QStringLiteral("profile_url"), p.profileUrl } };
+        { QStringLiteral("profile_url"), p.profileUrl } };
 }
 
 QJsonObject rowJson(const ConversationRow &row)
@@ -42,33 +42,29 @@ QJsonObject rowJson(const ConversationRow &row)
     QJsonObject sender = personJson(c.lastSender);
     sender.insert(QStringLiteral("is_me"), c.lastSender.isMe);
     return { { QStringLiteral("conversation_id"), c.id },
-             { QStringLiteral("account_id"), row.accountId },
-             { QStringLiteral("participant"), personJson(c.participant) },
-             { QStringLiteral("last_message"),
-               QJsonObject { { QStringLiteral("text"), c.lastText },
-                             { QStringLiteral("time"), isoTime(c.lastAt) },
-                             { QStringLiteral("sender"), sender } } },
-             { QStringLiteral("unread"), c.unread },
-             { QStringLiteral("marked_unread"), row.markedUnread },
-             { QStringLiteral("done"), row.done } };
+        { QStringLiteral("account_id"), row.accountId },
+        { QStringLiteral("participant"), personJson(c.participant) },
+        { QStringLiteral("last_message"),
+            QJsonObject { { QStringLiteral("text"), c.lastText },
+                { QStringLiteral("time"), isoTime(c.lastAt) },
+                { QStringLiteral("sender"), sender } } },
+        { QStringLiteral("unread"), c.unread },
+        { QStringLiteral("marked_unread"), row.markedUnread },
+        { QStringLiteral("done"), row.done } };
 }
 
 QJsonObject messageJson(const Message &m)
 {
     QJsonArray attachments;
     for (const Attachment &a : m.attachments)
-        attachments.append(QJsonObject { { QStringLiteral("name"), a.name },
-                                         { QStringLiteral("url"), a.url },
-                                         { QStringLiteral("mime_type"), a.mimeType },
-                                         { QStringLiteral("size"), a.size } });
-    return { { QStringLiteral("id"), m.id },
-             { QStringLiteral("time"), isoTime(m.at) },
-             { QStringLiteral("sender"), m.senderName },
-             { QStringLiteral("sender_profile_url"), m.senderProfileUrl },
-             { QStringLiteral("is_me"), m.isMe },
-             { QStringLiteral("type"), m.type },
-             { QStringLiteral("text"), m.text },
-             { QStringLiteral("attachments"), attachments } };
+        attachments.append(
+            QJsonObject { { QStringLiteral("name"), a.name }, { QStringLiteral("url"), a.url },
+                { QStringLiteral("mime_type"), a.mimeType }, { QStringLiteral("size"), a.size } });
+    return { { QStringLiteral("id"), m.id }, { QStringLiteral("time"), isoTime(m.at) },
+        { QStringLiteral("sender"), m.senderName },
+        { QStringLiteral("sender_profile_url"), m.senderProfileUrl },
+        { QStringLiteral("is_me"), m.isMe }, { QStringLiteral("type"), m.type },
+        { QStringLiteral("text"), m.text }, { QStringLiteral("attachments"), attachments } };
 }
 
 // Refreshes the newest `count` conversations of the account. ExitOk, or the exit code after
@@ -79,13 +75,13 @@ int refresh(Session &session, const QString &accountId, int count, int *credits)
     bool done = false;
     ApiError failure;
     QObject guard;
-    QObject::connect(sync, &InboxSync::inboxRefreshed, &guard,
-                     [&](const QString &id, int, int spent) {
-                         if (id == accountId) {
-                             *credits = spent;
-                             done = true;
-                         }
-                     });
+    QObject::connect(
+        sync, &InboxSync::inboxRefreshed, &guard, [&](const QString &id, int, int spent) {
+            if (id == accountId) {
+                *credits = spent;
+                done = true;
+            }
+        });
     QObject::connect(sync, &InboxSync::failed, &guard, [&](const QString &id, const ApiError &e) {
         if (id == accountId) {
             failure = e;
@@ -105,7 +101,7 @@ int inboxList(const GlobalOptions &options, const QStringList &args)
     CommandArgs parsed;
     QString error;
     if (!parseCommandArgs(args, { QStringLiteral("--account"), QStringLiteral("--limit") },
-                          { QStringLiteral("--unread") }, &parsed, &error))
+            { QStringLiteral("--unread") }, &parsed, &error))
         return usageError(error);
     const QString accountId = parsed.value(QStringLiteral("--account"));
     if (accountId.isEmpty())
@@ -134,21 +130,20 @@ int inboxList(const GlobalOptions &options, const QStringList &args)
         QJsonArray items;
         for (const ConversationRow &row : rows)
             items.append(rowJson(row));
-        printJson({ { QStringLiteral("items"), items },
-                    { QStringLiteral("total"), int(rows.size()) },
-                    { QStringLiteral("credits_consumed"), credits } });
+        printJson(
+            { { QStringLiteral("items"), items }, { QStringLiteral("total"), int(rows.size()) },
+                { QStringLiteral("credits_consumed"), credits } });
         return ExitOk;
     }
     printInfo(QStringLiteral("refresh cost %1 credit(s)").arg(credits));
     QList<QStringList> table { { QStringLiteral("CONVERSATION"), QStringLiteral("FROM"),
-                                 QStringLiteral("UNREAD"), QStringLiteral("TIME"),
-                                 QStringLiteral("LAST MESSAGE") } };
+        QStringLiteral("UNREAD"), QStringLiteral("TIME"), QStringLiteral("LAST MESSAGE") } };
     for (const ConversationRow &row : rows) {
         const Conversation &c = row.conversation;
         const QString who = c.lastSender.isMe ? QStringLiteral("you: ") : QString();
         table.append({ c.id, oneLine(c.participant.name),
-                       row.isUnread() ? QString::number(qMax(1, c.unread)) : QString(),
-                       localTime(c.lastAt), who + shortened(c.lastText, 60) });
+            row.isUnread() ? QString::number(qMax(1, c.unread)) : QString(), localTime(c.lastAt),
+            who + shortened(c.lastText, 60) });
     }
     printTable(table);
     return ExitOk;
@@ -189,14 +184,14 @@ int conversationShow(const GlobalOptions &options, const QStringList &args)
     int received = 0;
     ApiError failure;
     QObject guard;
-    QObject::connect(sync, &InboxSync::conversationLoaded, &guard,
-                     [&](qint64 key, int messages, int spent) {
-                         if (key == row->key) {
-                             credits += spent;
-                             received = messages;
-                             loaded = true;
-                         }
-                     });
+    QObject::connect(
+        sync, &InboxSync::conversationLoaded, &guard, [&](qint64 key, int messages, int spent) {
+            if (key == row->key) {
+                credits += spent;
+                received = messages;
+                loaded = true;
+            }
+        });
     QObject::connect(sync, &InboxSync::failed, &guard, [&](const QString &id, const ApiError &e) {
         if (id == accountId || id.isEmpty()) {
             failure = e;
@@ -225,17 +220,18 @@ int conversationShow(const GlobalOptions &options, const QStringList &args)
         for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it)
             messages.append(messageJson(*it));
         printJson({ { QStringLiteral("conversation_id"), row->conversation.id },
-                    { QStringLiteral("account_id"), accountId },
-                    { QStringLiteral("participant"), personJson(row->conversation.participant) },
-                    { QStringLiteral("messages"), messages },
-                    { QStringLiteral("total"), int(newestFirst.size()) },
-                    { QStringLiteral("credits_consumed"), credits } });
+            { QStringLiteral("account_id"), accountId },
+            { QStringLiteral("participant"), personJson(row->conversation.participant) },
+            { QStringLiteral("messages"), messages },
+            { QStringLiteral("total"), int(newestFirst.size()) },
+            { QStringLiteral("credits_consumed"), credits } });
         return ExitOk;
     }
     printInfo(QStringLiteral("%1 message(s); reading them cost %2 credit(s)")
                   .arg(newestFirst.size())
                   .arg(credits));
-    printLine(QStringLiteral("Conversation with %1").arg(oneLine(row->conversation.participant.name)));
+    printLine(
+        QStringLiteral("Conversation with %1").arg(oneLine(row->conversation.participant.name)));
     for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it) {
         const Message &m = *it;
         const QString sender = m.isMe ? QStringLiteral("you") : oneLine(m.senderName);

@@ -22,25 +22,23 @@ QString isoTime(const QDateTime &t)
 
 QJsonObject itemJson(const OutboxItem &item)
 {
-    QJsonObject json { { QStringLiteral("id"), item.id },
-                       { QStringLiteral("kind"), item.kind },
-                       { QStringLiteral("state"), OutboxItem::stateName(item.state) },
-                       { QStringLiteral("account_id"), item.accountId },
-                       { QStringLiteral("to"), item.target },
-                       { QStringLiteral("conversation_id"), item.conversationId },
-                       { QStringLiteral("text"), item.payload.value(QStringLiteral("text")) },
-                       { QStringLiteral("attempts"), item.attempts },
-                       { QStringLiteral("created_at"), isoTime(item.createdAt) },
-                       { QStringLiteral("sent_at"), isoTime(item.sentAt) },
-                       { QStringLiteral("updated_at"), isoTime(item.updatedAt) },
-                       { QStringLiteral("result_id"), item.resultId } };
+    QJsonObject json { { QStringLiteral("id"), item.id }, { QStringLiteral("kind"), item.kind },
+        { QStringLiteral("state"), OutboxItem::stateName(item.state) },
+        { QStringLiteral("account_id"), item.accountId }, { QStringLiteral("to"), item.target },
+        { QStringLiteral("conversation_id"), item.conversationId },
+        { QStringLiteral("text"), item.payload.value(QStringLiteral("text")) },
+        { QStringLiteral("attempts"), item.attempts },
+        { QStringLiteral("created_at"), isoTime(item.createdAt) },
+        { QStringLiteral("sent_at"), isoTime(item.sentAt) },
+        { QStringLiteral("updated_at"), isoTime(item.updatedAt) },
+        { QStringLiteral("result_id"), item.resultId } };
     const QString attachment = item.payload.value(QStringLiteral("attachment_path")).toString();
     if (!attachment.isEmpty())
         json.insert(QStringLiteral("attachment"), attachment);
     if (!item.errorCode.isEmpty() || !item.errorMessage.isEmpty())
         json.insert(QStringLiteral("error"),
-                    QJsonObject { { QStringLiteral("code"), item.errorCode },
-                                  { QStringLiteral("message"), item.errorMessage } });
+            QJsonObject { { QStringLiteral("code"), item.errorCode },
+                { QStringLiteral("message"), item.errorMessage } });
     return json;
 }
 
@@ -60,16 +58,15 @@ int reportOutcome(const GlobalOptions &options, Workspace *ws, qint64 id)
     bool checked = false;
     QString checkProblem;
     QObject guard;
-    QObject::connect(outbox, &Outbox::verified, &guard, [&](qint64 i, bool) {
-        checked = checked || i == id;
-    });
-    QObject::connect(outbox, &Outbox::verificationFailed, &guard,
-                     [&](qint64 i, const QString &reason) {
-                         if (i == id) {
-                             checked = true;
-                             checkProblem = reason;
-                         }
-                     });
+    QObject::connect(
+        outbox, &Outbox::verified, &guard, [&](qint64 i, bool) { checked = checked || i == id; });
+    QObject::connect(
+        outbox, &Outbox::verificationFailed, &guard, [&](qint64 i, const QString &reason) {
+            if (i == id) {
+                checked = true;
+                checkProblem = reason;
+            }
+        });
     auto settled = [&] {
         const std::optional<OutboxItem> item = items->find(id);
         if (!item)
@@ -87,8 +84,8 @@ int reportOutcome(const GlobalOptions &options, Workspace *ws, qint64 id)
         }
         return true;
     };
-    const bool waited = waitUntilAny(outbox, settled, &Outbox::itemChanged, &Outbox::verified,
-                                     &Outbox::verificationFailed);
+    const bool waited = waitUntilAny(
+        outbox, settled, &Outbox::itemChanged, &Outbox::verified, &Outbox::verificationFailed);
     const std::optional<OutboxItem> item = items->find(id);
     if (!item)
         return fail(QStringLiteral("message %1 is no longer in the outbox").arg(id));
@@ -147,9 +144,9 @@ int send(const GlobalOptions &options, const QStringList &args)
     CommandArgs parsed;
     QString error;
     if (!parseCommandArgs(args,
-                          { QStringLiteral("--account"), QStringLiteral("--to"),
-                            QStringLiteral("--text"), QStringLiteral("--attach") },
-                          {}, &parsed, &error))
+            { QStringLiteral("--account"), QStringLiteral("--to"), QStringLiteral("--text"),
+                QStringLiteral("--attach") },
+            {}, &parsed, &error))
         return usageError(error);
     if (!parsed.positional.isEmpty())
         return usageError(QStringLiteral("unexpected argument %1 (quote the --text)")
@@ -186,9 +183,8 @@ int outboxList(const GlobalOptions &options, const QStringList &args)
     if (const int rc = session.open(Session::KeyNeed::None))
         return rc;
     const QString accountId = parsed.value(QStringLiteral("--account"));
-    const QList<OutboxItem> all = session.workspace()->outboxItems()->inStates(
-        { State::Queued, State::Sending, State::Sent, State::Failed, State::Unknown,
-          State::Cancelled });
+    const QList<OutboxItem> all = session.workspace()->outboxItems()->inStates({ State::Queued,
+        State::Sending, State::Sent, State::Failed, State::Unknown, State::Cancelled });
     QList<OutboxItem> items;
     for (const OutboxItem &item : all)
         if (accountId.isEmpty() || item.accountId == accountId)
@@ -197,22 +193,20 @@ int outboxList(const GlobalOptions &options, const QStringList &args)
         QJsonArray array;
         for (const OutboxItem &item : items)
             array.append(itemJson(item));
-        printJson({ { QStringLiteral("items"), array },
-                    { QStringLiteral("total"), int(items.size()) } });
+        printJson(
+            { { QStringLiteral("items"), array }, { QStringLiteral("total"), int(items.size()) } });
         return ExitOk;
     }
     QList<QStringList> rows { { QStringLiteral("ID"), QStringLiteral("STATE"),
-                                QStringLiteral("ACCOUNT"), QStringLiteral("TO"),
-                                QStringLiteral("TRIES"), QStringLiteral("UPDATED"),
-                                QStringLiteral("TEXT") } };
+        QStringLiteral("ACCOUNT"), QStringLiteral("TO"), QStringLiteral("TRIES"),
+        QStringLiteral("UPDATED"), QStringLiteral("TEXT") } };
     for (const OutboxItem &item : items) {
         QString text = oneLine(item.payload.value(QStringLiteral("text")).toString());
         if (text.size() > 50)
             text = text.left(49) + QChar(0x2026);
         rows.append({ QString::number(item.id), OutboxItem::stateName(item.state), item.accountId,
-                      item.target, QString::number(item.attempts),
-                      item.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                      text });
+            item.target, QString::number(item.attempts),
+            item.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), text });
     }
     printTable(rows);
     return ExitOk;

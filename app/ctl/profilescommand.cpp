@@ -13,11 +13,11 @@ int profilesSearch(const GlobalOptions &options, const QStringList &args)
     CommandArgs parsed;
     QString error;
     if (!parseCommandArgs(args,
-                          { QStringLiteral("--account"), QStringLiteral("--keyword"),
-                            QStringLiteral("--location"), QStringLiteral("--title"),
-                            QStringLiteral("--company"), QStringLiteral("--network"),
-                            QStringLiteral("--count") },
-                          {}, &parsed, &error))
+            { QStringLiteral("--account"), QStringLiteral("--keyword"),
+                QStringLiteral("--location"), QStringLiteral("--title"),
+                QStringLiteral("--company"), QStringLiteral("--network"),
+                QStringLiteral("--count") },
+            {}, &parsed, &error))
         return usageError(error);
     const QString accountId = parsed.value(QStringLiteral("--account"));
     if (accountId.isEmpty())

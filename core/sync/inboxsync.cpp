@@ -44,7 +44,8 @@ QList<Message> withOrigin(QList<Message> messages, const Person &otherParty)
 
 } // namespace
 
-InboxSync::InboxSync(MessagesService *messages, ConversationRepository *conversations, QObject *parent)
+InboxSync::InboxSync(
+    MessagesService *messages, ConversationRepository *conversations, QObject *parent)
     : QObject(parent)
     , m_messages(messages)
     , m_conversations(conversations)
@@ -74,8 +75,8 @@ void InboxSync::refreshInbox(const QString &accountId, int count)
     fetchInboxPage(accountId, qMax(1, count), QString(), 0, 0);
 }
 
-void InboxSync::fetchInboxPage(const QString &accountId, int wanted, const QString &cursor,
-                               int collected, int credits)
+void InboxSync::fetchInboxPage(
+    const QString &accountId, int wanted, const QString &cursor, int collected, int credits)
 {
     InboxQuery query;
     query.count = qMin(kInboxPageSize, wanted - collected);
@@ -118,8 +119,9 @@ void InboxSync::fetchMessages(qint64 key, int count, bool older)
 {
     const std::optional<ConversationRow> row = m_conversations->row(key);
     if (!row) {
-        Q_EMIT failed(QString(), ApiError::config(tr("This conversation is no longer in the "
-                                                     "cache. Refresh the inbox.")));
+        Q_EMIT failed(QString(),
+            ApiError::config(tr("This conversation is no longer in the "
+                                "cache. Refresh the inbox.")));
         return;
     }
     QString cursor;
@@ -138,9 +140,8 @@ void InboxSync::fetchMessages(qint64 key, int count, bool older)
     const int storedBefore = m_conversations->messageCount(key);
     const Conversation conversation = row->conversation;
     const QString accountId = row->accountId;
-    ApiCall *call = m_messages->getConversation(accountId, conversation.id,
-                                                conversation.participant.profileUrl,
-                                                qMax(1, count), cursor);
+    ApiCall *call = m_messages->getConversation(
+        accountId, conversation.id, conversation.participant.profileUrl, qMax(1, count), cursor);
     connect(call, &ApiCall::done, this, [=] {
         auto fail = [&](const ApiError &error) {
             Q_EMIT failed(accountId, error);
@@ -157,7 +158,8 @@ void InboxSync::fetchMessages(qint64 key, int count, bool older)
         // The newest page of a thread read before must not move the cursor of the older
         // history already walked back to.
         if (older || storedBefore == 0
-            || (m_conversations->olderCursor(key).isEmpty() && !m_conversations->historyComplete(key)))
+            || (m_conversations->olderCursor(key).isEmpty()
+                && !m_conversations->historyComplete(key)))
             m_conversations->setOlderCursor(key, page.value.nextCursor, !page.value.hasMore());
         Q_EMIT conversationLoaded(key, int(messages.size()), call->creditsConsumed());
         end(conversationKey(key));

@@ -10,13 +10,13 @@ QString profileKey(const QString &profileUrlOrId)
     if (s.isEmpty())
         return {};
     const QUrl url = QUrl::fromUserInput(s);
-    const QString path = url.isValid() && !url.host().isEmpty() && s.contains(QLatin1Char('/'))
-        ? url.path()
-        : s;
+    const QString path
+        = url.isValid() && !url.host().isEmpty() && s.contains(QLatin1Char('/')) ? url.path() : s;
     const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     // ".../in/<public id>/..." is the profile; anything else is compared whole.
     const qsizetype in = parts.indexOf(QStringLiteral("in"));
-    const QString key = in >= 0 && in + 1 < parts.size() ? parts.at(in + 1) : parts.join(QLatin1Char('/'));
+    const QString key
+        = in >= 0 && in + 1 < parts.size() ? parts.at(in + 1) : parts.join(QLatin1Char('/'));
     return QUrl::fromPercentEncoding(key.toUtf8()).toLower();
 }
 

@@ -16,10 +16,10 @@
 #include <climits>
 
 #if defined(Q_OS_UNIX)
-#    include <cerrno>
-#    include <csignal>
+#include <cerrno>
+#include <csignal>
 #elif defined(Q_OS_WIN)
-#    include <windows.h>
+#include <windows.h>
 #endif
 
 namespace ld {
@@ -67,7 +67,7 @@ const QString kMissing = QStringLiteral("missing");
 using namespace outbox;
 
 Outbox::Outbox(MessagesService *messages, OutboxRepository *items,
-               ConversationRepository *conversations, AppSettings *settings, QObject *parent)
+    ConversationRepository *conversations, AppSettings *settings, QObject *parent)
     : QObject(parent)
     , m_messages(messages)
     , m_items(items)
@@ -93,7 +93,8 @@ QString Outbox::capRefusal(const QString &accountId, bool countQueued) const
     const DailyUsage usage = dailyUsage(accountId);
     int queued = 0;
     if (countQueued) {
-        const QList<OutboxItem> waiting = m_items->inStates({ OutboxItem::State::Queued }, kMessageKind);
+        const QList<OutboxItem> waiting
+            = m_items->inStates({ OutboxItem::State::Queued }, kMessageKind);
         for (const OutboxItem &item : waiting)
             queued += item.accountId == accountId ? 1 : 0;
     }
@@ -263,10 +264,11 @@ void Outbox::sendNow(qint64 id)
     m_sending.insert(id);
     Q_EMIT itemChanged(id, next.state);
 
-    ApiCall *call = m_messages->send(next.accountId, next.target, next.payload.value(kText).toString(),
-                                     media);
+    ApiCall *call = m_messages->send(
+        next.accountId, next.target, next.payload.value(kText).toString(), media);
     const int attempt = next.attempts;
-    connect(call, &ApiCall::done, this, [this, id, call, attempt] { onSendDone(id, call, attempt); });
+    connect(
+        call, &ApiCall::done, this, [this, id, call, attempt] { onSendDone(id, call, attempt); });
 }
 
 void Outbox::onSendDone(qint64 id, ApiCall *call, int attempt)

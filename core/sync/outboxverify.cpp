@@ -44,8 +44,8 @@ void Outbox::verifyPage(qint64 id, const QString &cursor, int pagesRead)
         m_verifying.remove(id); // settled meanwhile, e.g. by a late reply
         return;
     }
-    ApiCall *call = m_messages->getConversation(item->accountId, item->conversationId,
-                                                item->target, kPageSize, cursor);
+    ApiCall *call = m_messages->getConversation(
+        item->accountId, item->conversationId, item->target, kPageSize, cursor);
     const OutboxItem asked = *item;
     connect(call, &ApiCall::done, this, [this, id, call, asked, pagesRead] {
         if (call->state() != ApiCall::State::Succeeded) {
@@ -58,19 +58,22 @@ void Outbox::verifyPage(qint64 id, const QString &cursor, int pagesRead)
         }
         const Decoded<ConversationPage> page = ConversationPage::fromJson(call->data());
         if (!page.ok())
-            return verifyFailed(id, tr("The conversation could not be read to check the message "
-                                       "(%1).").arg(page.error));
+            return verifyFailed(id,
+                tr("The conversation could not be read to check the message "
+                   "(%1).")
+                    .arg(page.error));
 
         Person other;
         other.profileUrl = asked.target;
-        if (const auto row = m_conversations ? m_conversations->find(asked.accountId, asked.conversationId)
-                                             : std::nullopt) {
+        if (const auto row = m_conversations
+                ? m_conversations->find(asked.accountId, asked.conversationId)
+                : std::nullopt) {
             other.name = row->conversation.participant.name;
             if (other.profileUrl.isEmpty())
                 other.profileUrl = row->conversation.participant.profileUrl;
         }
-        const QDateTime since = (asked.sentAt.isValid() ? asked.sentAt : asked.createdAt)
-                                    .addMSecs(-kClockSkewMs);
+        const QDateTime since
+            = (asked.sentAt.isValid() ? asked.sentAt : asked.createdAt).addMSecs(-kClockSkewMs);
         const QString wanted = sync::comparableText(asked.payload.value(kText).toString());
         bool reachedOlder = false;
         for (const Message &m : page.value.messages) {

@@ -36,11 +36,11 @@ QString FilledSnippet::problem() const
     QStringList parts;
     if (!unknownVariables.isEmpty())
         parts << QCoreApplication::translate("ld::SnippetFiller",
-                     "The snippet uses %1 which this app does not know; the variables are %2.")
+            "The snippet uses %1 which this app does not know; the variables are %2.")
                      .arg(quoted(unknownVariables), quoted(SnippetFiller::supportedVariables()));
     if (!emptyVariables.isEmpty())
-        parts << QCoreApplication::translate("ld::SnippetFiller",
-                     "This profile has no value for %1: edit the text before sending.")
+        parts << QCoreApplication::translate(
+            "ld::SnippetFiller", "This profile has no value for %1: edit the text before sending.")
                      .arg(quoted(emptyVariables));
     return parts.join(QLatin1Char(' '));
 }
@@ -75,7 +75,7 @@ FilledSnippet SnippetFiller::fill(const QString &body, const Profile &profile)
         // as a person typing an emoticon would expect.
         qsizetype end = i + 1;
         while (end < n && body.at(end) != QLatin1Char('}') && body.at(end) != QLatin1Char('{')
-               && body.at(end) != QLatin1Char('\n'))
+            && body.at(end) != QLatin1Char('\n'))
             ++end;
         if (end >= n || body.at(end) != QLatin1Char('}')) {
             out.text += c;
@@ -84,8 +84,8 @@ FilledSnippet SnippetFiller::fill(const QString &body, const Profile &profile)
         const QString written = body.mid(i, end - i + 1);
         const QString name = written.mid(1, written.size() - 2).trimmed();
         const QString key = name.toLower();
-        auto found = std::find_if(values.begin(), values.end(),
-                                  [&](const auto &v) { return v.first == key; });
+        auto found = std::find_if(
+            values.begin(), values.end(), [&](const auto &v) { return v.first == key; });
         // An unfilled reference stays as written, so the person sees where the text needs them.
         if (found == values.end()) {
             out.text += written;

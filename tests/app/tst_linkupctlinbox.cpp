@@ -60,7 +60,7 @@ private:
     QStringList send(const QString &text) const
     {
         return { QStringLiteral("send"), QStringLiteral("--account"), Seeds::primaryAccountId(),
-                 QStringLiteral("--to"), kProspect, QStringLiteral("--text"), text };
+            QStringLiteral("--to"), kProspect, QStringLiteral("--text"), text };
     }
     int sendRequests() const
     {
@@ -91,9 +91,9 @@ void TstLinkupCtlInbox::start(QProcess *p, const QStringList &args) const
     env.insert(QStringLiteral("LINKUP_API_KEY"), Seeds::apiKey());
     p->setProcessEnvironment(env);
     p->start(QStringLiteral(LINKUPCTL_PATH),
-             QStringList { QStringLiteral("--base-url"), m_server->baseUrl().toString(),
-                           QStringLiteral("--profile"), m_profile->path() }
-                 + args);
+        QStringList { QStringLiteral("--base-url"), m_server->baseUrl().toString(),
+            QStringLiteral("--profile"), m_profile->path() }
+            + args);
 }
 
 TstLinkupCtlInbox::Result TstLinkupCtlInbox::run(const QStringList &args) const
@@ -122,12 +122,14 @@ void TstLinkupCtlInbox::usageErrors_data()
     QTest::newRow("inbox list with a bad limit") << words("inbox list --account a --limit 0");
     QTest::newRow("conversation show without id") << words("conversation show --account a");
     QTest::newRow("send without text") << words("send --account a --to https://x");
-    QTest::newRow("send with an unquoted text") << words("send --account a --to u --text two words");
+    QTest::newRow("send with an unquoted text")
+        << words("send --account a --to u --text two words");
     QTest::newRow("outbox without a command") << words("outbox");
     QTest::newRow("outbox verify without id") << words("outbox verify");
     QTest::newRow("outbox send-again with a bad id") << words("outbox send-again x");
     QTest::newRow("profiles search without account") << words("profiles search --keyword k");
-    QTest::newRow("profiles search with a bad network") << words("profiles search --account a --network Q");
+    QTest::newRow("profiles search with a bad network")
+        << words("profiles search --account a --network Q");
 }
 
 void TstLinkupCtlInbox::usageErrors()
@@ -142,18 +144,20 @@ void TstLinkupCtlInbox::usageErrors()
 
 void TstLinkupCtlInbox::inboxList()
 {
-    const Result table = run({ QStringLiteral("inbox"), QStringLiteral("list"), QStringLiteral("--account"),
-                               Seeds::primaryAccountId(), QStringLiteral("--limit"), QStringLiteral("30") });
+    const Result table
+        = run({ QStringLiteral("inbox"), QStringLiteral("list"), QStringLiteral("--account"),
+            Seeds::primaryAccountId(), QStringLiteral("--limit"), QStringLiteral("30") });
     QCOMPARE(table.exitCode, 0);
     const QStringList lines = table.out.trimmed().split(QLatin1Char('\n'));
     QCOMPARE(lines.size(), 31);
     QVERIFY(lines.first().startsWith(QStringLiteral("CONVERSATION")));
     QVERIFY2(table.err.contains(QStringLiteral("4 credit")), qPrintable(table.err));
-    QCOMPARE(m_server->requestCount(QStringLiteral("/v2/messages"), QStringLiteral("list_inbox")), 2);
+    QCOMPARE(
+        m_server->requestCount(QStringLiteral("/v2/messages"), QStringLiteral("list_inbox")), 2);
 
-    const Result json = run({ QStringLiteral("--json"), QStringLiteral("inbox"), QStringLiteral("list"),
-                              QStringLiteral("--account"), Seeds::primaryAccountId(),
-                              QStringLiteral("--unread"), QStringLiteral("--limit"), QStringLiteral("30") });
+    const Result json = run({ QStringLiteral("--json"), QStringLiteral("inbox"),
+        QStringLiteral("list"), QStringLiteral("--account"), Seeds::primaryAccountId(),
+        QStringLiteral("--unread"), QStringLiteral("--limit"), QStringLiteral("30") });
     QCOMPARE(json.exitCode, 0);
     const QJsonArray items = json.json().value(QStringLiteral("items")).toArray();
     QVERIFY(!items.isEmpty() && items.size() < 30);
@@ -164,16 +168,21 @@ void TstLinkupCtlInbox::inboxList()
 
 void TstLinkupCtlInbox::conversationShowsTheWholeHistory()
 {
-    const QString id = m_server->addConversation(Seeds::primaryAccountId(), QStringLiteral("Long Thread"), 250);
+    const QString id
+        = m_server->addConversation(Seeds::primaryAccountId(), QStringLiteral("Long Thread"), 250);
     QVERIFY(!id.isEmpty());
-    const Result r = run({ QStringLiteral("--json"), QStringLiteral("conversation"), QStringLiteral("show"), id,
-                           QStringLiteral("--account"), Seeds::primaryAccountId() });
+    const Result r = run({ QStringLiteral("--json"), QStringLiteral("conversation"),
+        QStringLiteral("show"), id, QStringLiteral("--account"), Seeds::primaryAccountId() });
     QCOMPARE(r.exitCode, 0);
     const QJsonArray messages = r.json().value(QStringLiteral("messages")).toArray();
     QCOMPARE(messages.size(), 250);
-    QCOMPARE(messages.first().toObject().value(QStringLiteral("text")).toString(), QStringLiteral("Message 1 of 250"));
-    QCOMPARE(messages.last().toObject().value(QStringLiteral("text")).toString(), QStringLiteral("Message 250 of 250"));
-    QCOMPARE(m_server->requestCount(QStringLiteral("/v2/messages"), QStringLiteral("get_conversation")), 3);
+    QCOMPARE(messages.first().toObject().value(QStringLiteral("text")).toString(),
+        QStringLiteral("Message 1 of 250"));
+    QCOMPARE(messages.last().toObject().value(QStringLiteral("text")).toString(),
+        QStringLiteral("Message 250 of 250"));
+    QCOMPARE(
+        m_server->requestCount(QStringLiteral("/v2/messages"), QStringLiteral("get_conversation")),
+        3);
 }
 
 void TstLinkupCtlInbox::sendMakesOneRequest()
@@ -183,21 +192,24 @@ void TstLinkupCtlInbox::sendMakesOneRequest()
     QVERIFY2(r.out.startsWith(QStringLiteral("sent: message 1")), qPrintable(r.out));
     QCOMPARE(sendRequests(), 1);
 
-    const Result json = run(QStringList { QStringLiteral("--json") } + send(QStringLiteral("Again")));
+    const Result json
+        = run(QStringList { QStringLiteral("--json") } + send(QStringLiteral("Again")));
     QCOMPARE(json.exitCode, 0);
     QCOMPARE(json.json().value(QStringLiteral("state")).toString(), QStringLiteral("sent"));
     QCOMPARE(sendRequests(), 2);
 
-    const Result list = run({ QStringLiteral("--json"), QStringLiteral("outbox"), QStringLiteral("list") });
+    const Result list
+        = run({ QStringLiteral("--json"), QStringLiteral("outbox"), QStringLiteral("list") });
     QCOMPARE(list.exitCode, 0);
     QCOMPARE(list.json().value(QStringLiteral("total")).toInt(), 2);
 }
 
 void TstLinkupCtlInbox::sendFailed()
 {
-    const Result r = run({ QStringLiteral("send"), QStringLiteral("--account"), Seeds::primaryAccountId(),
-                           QStringLiteral("--to"), QStringLiteral("https://www.linkedin.com/in/deleted-gone/"),
-                           QStringLiteral("--text"), QStringLiteral("Hi") });
+    const Result r
+        = run({ QStringLiteral("send"), QStringLiteral("--account"), Seeds::primaryAccountId(),
+            QStringLiteral("--to"), QStringLiteral("https://www.linkedin.com/in/deleted-gone/"),
+            QStringLiteral("--text"), QStringLiteral("Hi") });
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.out.startsWith(QStringLiteral("failed: message 1 was not sent")));
     QVERIFY2(r.err.contains(QStringLiteral("linkupctl outbox send-again 1")), qPrintable(r.err));
@@ -207,7 +219,8 @@ void TstLinkupCtlInbox::sendFailed()
 void TstLinkupCtlInbox::sendRefusedBeforeAnyRequest()
 {
     const Result r = run(send(QStringLiteral("See attached"))
-                         + QStringList { QStringLiteral("--attach"), m_profile->filePath(QStringLiteral("nope.pdf")) });
+        + QStringList {
+            QStringLiteral("--attach"), m_profile->filePath(QStringLiteral("nope.pdf")) });
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("does not exist")), qPrintable(r.err));
     QCOMPARE(m_server->requestCount(), 0);
@@ -215,7 +228,8 @@ void TstLinkupCtlInbox::sendRefusedBeforeAnyRequest()
 
 void TstLinkupCtlInbox::ambiguousSendSaysUnknownAndHowToVerify()
 {
-    m_server->injectFault(Fault::InternalError, 1, QStringLiteral("/v2/messages"), QStringLiteral("send"));
+    m_server->injectFault(
+        Fault::InternalError, 1, QStringLiteral("/v2/messages"), QStringLiteral("send"));
     const Result r = run(send(QStringLiteral("Did this arrive?")));
     QCOMPARE(r.exitCode, 3);
     QVERIFY2(r.out.startsWith(QStringLiteral("unknown: message 1")), qPrintable(r.out));
@@ -224,21 +238,26 @@ void TstLinkupCtlInbox::ambiguousSendSaysUnknownAndHowToVerify()
     QCOMPARE(sendRequests(), 1);
 
     // Verifying sends nothing; only send-again does, once.
-    const Result verify = run({ QStringLiteral("outbox"), QStringLiteral("verify"), QStringLiteral("1") });
+    const Result verify
+        = run({ QStringLiteral("outbox"), QStringLiteral("verify"), QStringLiteral("1") });
     QCOMPARE(verify.exitCode, 3);
     QCOMPARE(sendRequests(), 1);
-    const Result again = run({ QStringLiteral("outbox"), QStringLiteral("send-again"), QStringLiteral("1") });
+    const Result again
+        = run({ QStringLiteral("outbox"), QStringLiteral("send-again"), QStringLiteral("1") });
     QCOMPARE(again.exitCode, 0);
     QCOMPARE(sendRequests(), 2);
-    const Result twice = run({ QStringLiteral("outbox"), QStringLiteral("send-again"), QStringLiteral("1") });
+    const Result twice
+        = run({ QStringLiteral("outbox"), QStringLiteral("send-again"), QStringLiteral("1") });
     QCOMPARE(twice.exitCode, 1);
     QCOMPARE(sendRequests(), 2);
 }
 
 void TstLinkupCtlInbox::droppedReplyIsVerifiedAsSent()
 {
-    m_server->injectFault(Fault::DropAfterSend, 1, QStringLiteral("/v2/messages"), QStringLiteral("send"));
-    const Result r = run(QStringList { QStringLiteral("--json") } + send(QStringLiteral("Reply lost on the way")));
+    m_server->injectFault(
+        Fault::DropAfterSend, 1, QStringLiteral("/v2/messages"), QStringLiteral("send"));
+    const Result r = run(
+        QStringList { QStringLiteral("--json") } + send(QStringLiteral("Reply lost on the way")));
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.json().value(QStringLiteral("state")).toString(), QStringLiteral("sent"));
     QCOMPARE(sendRequests(), 1);
@@ -246,7 +265,8 @@ void TstLinkupCtlInbox::droppedReplyIsVerifiedAsSent()
 
 void TstLinkupCtlInbox::killedSendIsVerifiedNotResent()
 {
-    m_server->injectFault(Fault::Slow, 1, QStringLiteral("/v2/messages"), QStringLiteral("send"), 600000);
+    m_server->injectFault(
+        Fault::Slow, 1, QStringLiteral("/v2/messages"), QStringLiteral("send"), 600000);
     QProcess child;
     start(&child, send(QStringLiteral("Sent by a linkupctl that dies")));
     QVERIFY(child.waitForStarted(kWait));
@@ -255,8 +275,10 @@ void TstLinkupCtlInbox::killedSendIsVerifiedNotResent()
     QVERIFY(child.waitForFinished(kWait));
     QCOMPARE(child.exitStatus(), QProcess::CrashExit);
 
-    const Result listed = run({ QStringLiteral("--json"), QStringLiteral("outbox"), QStringLiteral("list") });
-    const QJsonObject item = listed.json().value(QStringLiteral("items")).toArray().first().toObject();
+    const Result listed
+        = run({ QStringLiteral("--json"), QStringLiteral("outbox"), QStringLiteral("list") });
+    const QJsonObject item
+        = listed.json().value(QStringLiteral("items")).toArray().first().toObject();
     QCOMPARE(item.value(QStringLiteral("state")).toString(), QStringLiteral("sending"));
     const QString id = QString::number(item.value(QStringLiteral("id")).toInteger());
 
@@ -268,16 +290,17 @@ void TstLinkupCtlInbox::killedSendIsVerifiedNotResent()
 
 void TstLinkupCtlInbox::profilesSearch()
 {
-    const Result r = run({ QStringLiteral("--json"), QStringLiteral("profiles"), QStringLiteral("search"),
-                           QStringLiteral("--account"), Seeds::primaryAccountId(), QStringLiteral("--keyword"),
-                           QStringLiteral("engineer"), QStringLiteral("--location"), QStringLiteral("Paris"),
-                           QStringLiteral("--location"), QStringLiteral("Berlin") });
+    const Result r = run({ QStringLiteral("--json"), QStringLiteral("profiles"),
+        QStringLiteral("search"), QStringLiteral("--account"), Seeds::primaryAccountId(),
+        QStringLiteral("--keyword"), QStringLiteral("engineer"), QStringLiteral("--location"),
+        QStringLiteral("Paris"), QStringLiteral("--location"), QStringLiteral("Berlin") });
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.json().value(QStringLiteral("items")).isArray());
-    const QJsonObject body = QJsonDocument::fromJson(m_server->requests().constLast().body).object();
+    const QJsonObject body
+        = QJsonDocument::fromJson(m_server->requests().constLast().body).object();
     const QJsonObject params = body.value(QStringLiteral("params")).toObject();
     QCOMPARE(params.value(QStringLiteral("location")).toArray(),
-             (QJsonArray { QStringLiteral("Paris"), QStringLiteral("Berlin") }));
+        (QJsonArray { QStringLiteral("Paris"), QStringLiteral("Berlin") }));
     QCOMPARE(params.value(QStringLiteral("keyword")).toString(), QStringLiteral("engineer"));
 }
 

@@ -56,8 +56,8 @@ public:
         client->setApiKey(ld::sandbox::Seeds::apiKey());
         client->setRetryTiming(ld::RetryTiming { 1, 5, 5, 3 }); // retries stay, waits shrink
         messages = std::make_unique<ld::MessagesService>(client.get());
-        outbox = std::make_unique<ld::Outbox>(messages.get(), items.get(), conversations.get(),
-                                              settings.get());
+        outbox = std::make_unique<ld::Outbox>(
+            messages.get(), items.get(), conversations.get(), settings.get());
         outbox->setUndoDelayMs(0);
         sync = std::make_unique<ld::InboxSync>(messages.get(), conversations.get());
         return true;

@@ -25,7 +25,8 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() != 7) {
-        say(QStringLiteral("usage: outbox_sender DATABASE BASE_URL API_KEY ACCOUNT_ID PROFILE_URL TEXT"));
+        say(QStringLiteral(
+            "usage: outbox_sender DATABASE BASE_URL API_KEY ACCOUNT_ID PROFILE_URL TEXT"));
         return 2;
     }
     ld::Database db;
@@ -43,11 +44,10 @@ int main(int argc, char *argv[])
     ld::MessagesService messages(&client);
     ld::Outbox outbox(&messages, &items, &conversations, nullptr);
     outbox.setUndoDelayMs(0);
-    QObject::connect(&outbox, &ld::Outbox::itemChanged, &app,
-                     [](qint64 id, ld::OutboxItem::State state) {
-                         say(ld::OutboxItem::stateName(state) + QLatin1Char(' ')
-                             + QString::number(id));
-                     });
+    QObject::connect(
+        &outbox, &ld::Outbox::itemChanged, &app, [](qint64 id, ld::OutboxItem::State state) {
+            say(ld::OutboxItem::stateName(state) + QLatin1Char(' ') + QString::number(id));
+        });
     ld::OutgoingMessage m;
     m.accountId = args.at(4);
     m.profileUrl = args.at(5);

@@ -15,7 +15,7 @@ namespace {
 
 constexpr int kWait = 20000;
 constexpr int kSeededConversations = 30; // the primary account's seeded inbox
-constexpr int kLongThread = 55;          // its newest conversation's messages
+constexpr int kLongThread = 55; // its newest conversation's messages
 
 } // namespace
 
@@ -47,7 +47,10 @@ private:
             if (r.action != action)
                 continue;
             const QJsonObject body = QJsonDocument::fromJson(r.body).object();
-            counts << body.value(QStringLiteral("params")).toObject().value(QStringLiteral("count")).toInt();
+            counts << body.value(QStringLiteral("params"))
+                          .toObject()
+                          .value(QStringLiteral("count"))
+                          .toInt();
         }
         return counts;
     }
@@ -121,7 +124,8 @@ void TstInboxSync::refreshEndsOnEveryEndForm()
     QVERIFY(refreshed.wait(kWait));
     QCOMPARE(failed.count(), 0);
     QCOMPARE(refreshed.constFirst().at(1).toInt(), kSeededConversations);
-    QCOMPARE(f.server->requestCount(QStringLiteral("/v2/messages"), QStringLiteral("list_inbox")), 2);
+    QCOMPARE(
+        f.server->requestCount(QStringLiteral("/v2/messages"), QStringLiteral("list_inbox")), 2);
 }
 
 void TstInboxSync::emptyInbox()
@@ -144,14 +148,15 @@ void TstInboxSync::oneRefreshAtATime()
     QVERIFY(refreshed.wait(kWait));
     QCOMPARE(refreshed.count(), 1);
     QCOMPARE(busy.count(), 2);
-    QCOMPARE(f.server->requestCount(QStringLiteral("/v2/messages"), QStringLiteral("list_inbox")), 1);
+    QCOMPARE(
+        f.server->requestCount(QStringLiteral("/v2/messages"), QStringLiteral("list_inbox")), 1);
 }
 
 void TstInboxSync::refreshFailure()
 {
     // Three 500s: a read is retried, then given up.
-    f.server->injectFault(Fault::InternalError, 3, QStringLiteral("/v2/messages"),
-                          QStringLiteral("list_inbox"));
+    f.server->injectFault(
+        Fault::InternalError, 3, QStringLiteral("/v2/messages"), QStringLiteral("list_inbox"));
     QSignalSpy failed(f.sync.get(), &InboxSync::failed);
     QSignalSpy refreshed(f.sync.get(), &InboxSync::inboxRefreshed);
     f.sync->refreshInbox(f.account(), 10);
@@ -193,10 +198,13 @@ void TstInboxSync::historyPagesToTheEnd()
     QVERIFY(f.conversations->historyComplete(key));
 
     // At the end nothing more is asked for.
-    const int calls = f.server->requestCount(QStringLiteral("/v2/messages"), QStringLiteral("get_conversation"));
+    const int calls = f.server->requestCount(
+        QStringLiteral("/v2/messages"), QStringLiteral("get_conversation"));
     f.sync->loadOlder(key, 20);
     QCOMPARE(loaded.constLast().at(1).toInt(), 0);
-    QCOMPARE(f.server->requestCount(QStringLiteral("/v2/messages"), QStringLiteral("get_conversation")), calls);
+    QCOMPARE(
+        f.server->requestCount(QStringLiteral("/v2/messages"), QStringLiteral("get_conversation")),
+        calls);
 
     // Whose is whose: the seeded thread alternates, and names the other party in every reply.
     const QList<Message> messages = f.conversations->messages(key, kLongThread);

@@ -18,10 +18,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("key");
-        QTest::newRow("canonical") << QStringLiteral("https://www.linkedin.com/in/ada-l/") << QStringLiteral("ada-l");
-        QTest::newRow("no scheme, no slash") << QStringLiteral("linkedin.com/in/Ada-L") << QStringLiteral("ada-l");
-        QTest::newRow("query and sub-page") << QStringLiteral("https://linkedin.com/in/ada-l/details?x=1") << QStringLiteral("ada-l");
-        QTest::newRow("percent-encoded") << QStringLiteral("https://www.linkedin.com/in/j%C3%BCrgen/") << QStringLiteral("jürgen");
+        QTest::newRow("canonical")
+            << QStringLiteral("https://www.linkedin.com/in/ada-l/") << QStringLiteral("ada-l");
+        QTest::newRow("no scheme, no slash")
+            << QStringLiteral("linkedin.com/in/Ada-L") << QStringLiteral("ada-l");
+        QTest::newRow("query and sub-page")
+            << QStringLiteral("https://linkedin.com/in/ada-l/details?x=1")
+            << QStringLiteral("ada-l");
+        QTest::newRow("percent-encoded")
+            << QStringLiteral("https://www.linkedin.com/in/j%C3%BCrgen/")
+            << QStringLiteral("jürgen");
         QTest::newRow("bare public id") << QStringLiteral(" ada-l ") << QStringLiteral("ada-l");
         QTest::newRow("empty") << QString() << QString();
     }
@@ -40,11 +46,16 @@ private Q_SLOTS:
         QTest::addColumn<std::optional<bool>>("mine");
         const QString other = QStringLiteral("https://www.linkedin.com/in/ada-l/");
         QTest::newRow("is_me says so") << true << other << QString() << std::optional<bool>(true);
-        QTest::newRow("the other party's URL") << false << QStringLiteral("linkedin.com/in/ADA-L") << QString() << std::optional<bool>(false);
-        QTest::newRow("another URL") << false << QStringLiteral("https://www.linkedin.com/in/me-1/") << QString() << std::optional<bool>(true);
-        QTest::newRow("the other party's name") << false << QString() << QStringLiteral("ada lovelace") << std::optional<bool>(false);
-        QTest::newRow("another name") << false << QString() << QStringLiteral("Camille Laurent") << std::optional<bool>(true);
-        QTest::newRow("nothing to compare") << false << QString() << QString() << std::optional<bool>();
+        QTest::newRow("the other party's URL") << false << QStringLiteral("linkedin.com/in/ADA-L")
+                                               << QString() << std::optional<bool>(false);
+        QTest::newRow("another URL") << false << QStringLiteral("https://www.linkedin.com/in/me-1/")
+                                     << QString() << std::optional<bool>(true);
+        QTest::newRow("the other party's name")
+            << false << QString() << QStringLiteral("ada lovelace") << std::optional<bool>(false);
+        QTest::newRow("another name")
+            << false << QString() << QStringLiteral("Camille Laurent") << std::optional<bool>(true);
+        QTest::newRow("nothing to compare")
+            << false << QString() << QString() << std::optional<bool>();
     }
     void writtenByAccount()
     {

@@ -68,8 +68,8 @@ void TstOutbox::sendsExactlyOnce()
     QVERIFY(!item.resultId.isEmpty());
     QVERIFY(!item.conversationId.isEmpty());
     QVERIFY(item.sentAt.isValid());
-    const QList<State> seen = { changed.at(0).at(1).value<State>(), changed.at(1).at(1).value<State>(),
-                                changed.at(2).at(1).value<State>() };
+    const QList<State> seen = { changed.at(0).at(1).value<State>(),
+        changed.at(1).at(1).value<State>(), changed.at(2).at(1).value<State>() };
     QCOMPARE(seen, (QList<State> { State::Queued, State::Sending, State::Sent }));
     const QByteArray body = f.server->requests().constLast().body;
     QVERIFY2(body.contains("new-prospect-4711"), body.constData());
@@ -104,13 +104,19 @@ void TstOutbox::outcomes_data()
     QTest::addColumn<int>("verified"); // -1 no verification, 0 not found, 1 found
     QTest::addColumn<int>("requests");
 
-    QTest::newRow("CHANNEL_ERROR on 200: failed") << Fault::SuccessFalse << 1 << State::Failed << -1 << 1;
-    QTest::newRow("one 429: retried by the client") << Fault::RateLimited << 1 << State::Sent << -1 << 2;
+    QTest::newRow("CHANNEL_ERROR on 200: failed")
+        << Fault::SuccessFalse << 1 << State::Failed << -1 << 1;
+    QTest::newRow("one 429: retried by the client")
+        << Fault::RateLimited << 1 << State::Sent << -1 << 2;
     QTest::newRow("429 five times: failed") << Fault::RateLimited << 5 << State::Failed << -1 << 5;
-    QTest::newRow("500: unknown, not found") << Fault::InternalError << 1 << State::Unknown << 0 << 1;
-    QTest::newRow("502 proxy page: unknown, not found") << Fault::HtmlBody << 1 << State::Unknown << 0 << 1;
-    QTest::newRow("dropped after send: verified sent") << Fault::DropAfterSend << 1 << State::Sent << 1 << 1;
-    QTest::newRow("truncated 200: verified sent") << Fault::MalformedJson << 1 << State::Sent << 1 << 1;
+    QTest::newRow("500: unknown, not found")
+        << Fault::InternalError << 1 << State::Unknown << 0 << 1;
+    QTest::newRow("502 proxy page: unknown, not found")
+        << Fault::HtmlBody << 1 << State::Unknown << 0 << 1;
+    QTest::newRow("dropped after send: verified sent")
+        << Fault::DropAfterSend << 1 << State::Sent << 1 << 1;
+    QTest::newRow("truncated 200: verified sent")
+        << Fault::MalformedJson << 1 << State::Sent << 1 << 1;
     QTest::newRow("empty 200: verified sent") << Fault::EmptyBody << 1 << State::Sent << 1 << 1;
 }
 
@@ -141,7 +147,8 @@ void TstOutbox::outcomes()
 
 void TstOutbox::failedThenSendAgain()
 {
-    f.server->injectFault(Fault::SuccessFalse, 1, QStringLiteral("/v2/messages"), QStringLiteral("send"));
+    f.server->injectFault(
+        Fault::SuccessFalse, 1, QStringLiteral("/v2/messages"), QStringLiteral("send"));
     const qint64 id = enqueue(QStringLiteral("Second time lucky"));
     QTRY_COMPARE_WITH_TIMEOUT(f.state(id), State::Failed, kWait);
     QVERIFY(!f.outbox->cancel(id));
@@ -154,7 +161,8 @@ void TstOutbox::failedThenSendAgain()
     QVERIFY(!f.outbox->sendAgain(id)); // never from Sent
 
     // A definite 4xx from the server: the recipient left LinkedIn.
-    const qint64 gone = enqueue(QStringLiteral("Hi"), QStringLiteral("https://www.linkedin.com/in/deleted-someone/"));
+    const qint64 gone = enqueue(
+        QStringLiteral("Hi"), QStringLiteral("https://www.linkedin.com/in/deleted-someone/"));
     QTRY_COMPARE_WITH_TIMEOUT(f.state(gone), State::Failed, kWait);
     QVERIFY(f.items->find(gone)->errorMessage.contains(QStringLiteral("no longer exists")));
     QCOMPARE(f.sendRequests(), 3);
@@ -164,7 +172,8 @@ void TstOutbox::unverifiedIsNeverResent()
 {
     const std::optional<ConversationRow> row = f.firstConversation();
     QVERIFY(row);
-    f.server->injectFault(Fault::InternalError, 1, QStringLiteral("/v2/messages"), QStringLiteral("send"));
+    f.server->injectFault(
+        Fault::InternalError, 1, QStringLiteral("/v2/messages"), QStringLiteral("send"));
     QSignalSpy checked(f.outbox.get(), &Outbox::verified);
     OutgoingMessage m;
     m.accountId = f.account();
@@ -175,7 +184,9 @@ void TstOutbox::unverifiedIsNeverResent()
     QVERIFY(checked.wait(kWait));
     QCOMPARE(checked.constFirst().at(1).toBool(), false);
     QCOMPARE(f.state(id), State::Unknown);
-    QCOMPARE(f.server->requestCount(QStringLiteral("/v2/messages"), QStringLiteral("get_conversation")), 1);
+    QCOMPARE(
+        f.server->requestCount(QStringLiteral("/v2/messages"), QStringLiteral("get_conversation")),
+        1);
 
     // Nothing brings it back by itself: not a resume, not another verification.
     f.outbox->resume();
@@ -196,13 +207,14 @@ void TstOutbox::refusals_data()
     QTest::addColumn<QString>("reason");
 
     QTest::newRow("empty text") << QString() << QString() << QStringLiteral("empty");
-    QTest::newRow("white space") << QStringLiteral(" \n\t ") << QString() << QStringLiteral("empty");
+    QTest::newRow("white space") << QStringLiteral(" \n\t ") << QString()
+                                 << QStringLiteral("empty");
     QTest::newRow("missing file") << QStringLiteral("See attached") << QStringLiteral("missing")
                                   << QStringLiteral("does not exist");
     QTest::newRow("empty file") << QStringLiteral("See attached") << QStringLiteral("empty")
                                 << QStringLiteral("empty");
-    QTest::newRow("file over the limit") << QStringLiteral("See attached") << QStringLiteral("huge")
-                                         << QStringLiteral("at most");
+    QTest::newRow("file over the limit")
+        << QStringLiteral("See attached") << QStringLiteral("huge") << QStringLiteral("at most");
 }
 
 void TstOutbox::refusals()
@@ -250,8 +262,9 @@ void TstOutbox::dailyCap()
     m.text = QStringLiteral("three");
     QString refusal;
     QCOMPARE(f.outbox->enqueue(m, &refusal), qint64(0));
-    QCOMPARE(refusal, QStringLiteral("Daily limit reached for this account: 2 of 2 messages sent "
-                                     "today. The limit resets at midnight; change it in Settings."));
+    QCOMPARE(refusal,
+        QStringLiteral("Daily limit reached for this account: 2 of 2 messages sent "
+                       "today. The limit resets at midnight; change it in Settings."));
     QCOMPARE(f.sendRequests(), 2);
     // Another account has its own count.
     m.accountId = sandbox::Seeds::accountIds().at(1);
@@ -317,14 +330,14 @@ void TstOutbox::killedWhileSendingIsVerifiedNotResent()
 {
     // The sandbox lives in this process, so it outlives the child; it carries the message out
     // at once and holds the answer, as LinkedIn does when the reply is slow to come back.
-    f.server->injectFault(Fault::Slow, 1, QStringLiteral("/v2/messages"), QStringLiteral("send"),
-                          600000);
+    f.server->injectFault(
+        Fault::Slow, 1, QStringLiteral("/v2/messages"), QStringLiteral("send"), 600000);
     const QString text = QStringLiteral("Sent by a process that dies");
     QProcess child;
     child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     child.start(QStringLiteral(OUTBOX_SENDER_PATH),
-                { f.databasePath(), f.server->baseUrl().toString(), sandbox::Seeds::apiKey(),
-                  f.account(), kNewProspect, text });
+        { f.databasePath(), f.server->baseUrl().toString(), sandbox::Seeds::apiKey(), f.account(),
+            kNewProspect, text });
     QVERIFY(child.waitForStarted(kWait));
     // QTRY_ keeps this event loop, and so the sandbox, running (waitForReadyRead would not).
     QTRY_VERIFY_WITH_TIMEOUT(f.sendRequests() == 1, kWait);

@@ -47,13 +47,13 @@ void TstSnippetFiller::fill_data()
         << none << none;
     QTest::newRow("repeated") << QStringLiteral("{first_name}, {first_name}!") << false
                               << QStringLiteral("Ada, Ada!") << none << none;
-    QTest::newRow("case and spaces") << QStringLiteral("Hi { First_Name }") << false
-                                     << QStringLiteral("Hi Ada") << none << none;
+    QTest::newRow("case and spaces")
+        << QStringLiteral("Hi { First_Name }") << false << QStringLiteral("Hi Ada") << none << none;
     QTest::newRow("literal braces") << QStringLiteral("{{first_name}} is {first_name}") << false
                                     << QStringLiteral("{first_name} is Ada") << none << none;
-    QTest::newRow("a word in braces is a reference") << QStringLiteral("a { b } c } d {") << false
-                                          << QStringLiteral("a { b } c } d {")
-                                          << QStringList { QStringLiteral("b") } << none;
+    QTest::newRow("a word in braces is a reference")
+        << QStringLiteral("a { b } c } d {") << false << QStringLiteral("a { b } c } d {")
+        << QStringList { QStringLiteral("b") } << none;
     QTest::newRow("unclosed") << QStringLiteral("smile :-{ ok") << false
                               << QStringLiteral("smile :-{ ok") << none << none;
     QTest::newRow("no reference across lines") << QStringLiteral("{first\n_name}") << false
@@ -64,10 +64,9 @@ void TstSnippetFiller::fill_data()
         << QStringList { QStringLiteral("nickname"), QStringLiteral("title") } << none;
     QTest::newRow("empty braces") << QStringLiteral("x {} y") << false << QStringLiteral("x {} y")
                                   << QStringList { QString() } << none;
-    QTest::newRow("profile without company")
-        << QStringLiteral("Hi {first_name} at {company}") << true
-        << QStringLiteral("Hi Ada at {company}") << none
-        << QStringList { QStringLiteral("company") };
+    QTest::newRow("profile without company") << QStringLiteral("Hi {first_name} at {company}")
+                                             << true << QStringLiteral("Hi Ada at {company}")
+                                             << none << QStringList { QStringLiteral("company") };
     QTest::newRow("emoji and right-to-left text")
         << QStringLiteral("👋 {first_name} — שלום") << false << QStringLiteral("👋 Ada — שלום")
         << none << none;
@@ -108,9 +107,9 @@ void TstSnippetFiller::problemNamesTheVariables()
 void TstSnippetFiller::supportedVariables()
 {
     QCOMPARE(SnippetFiller::supportedVariables(),
-             (QStringList { QStringLiteral("first_name"), QStringLiteral("last_name"),
-                            QStringLiteral("full_name"), QStringLiteral("company"),
-                            QStringLiteral("headline"), QStringLiteral("location") }));
+        (QStringList { QStringLiteral("first_name"), QStringLiteral("last_name"),
+            QStringLiteral("full_name"), QStringLiteral("company"), QStringLiteral("headline"),
+            QStringLiteral("location") }));
 }
 
 QTEST_GUILESS_MAIN(TstSnippetFiller)
