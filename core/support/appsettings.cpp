@@ -15,6 +15,8 @@ const QString kMessagesDay = QStringLiteral("pacing/messagesPerDay");
 const QString kPostsDay = QStringLiteral("pacing/postsPerDay");
 const QString kNotifications = QStringLiteral("notifications/enabled");
 const QString kLowBalance = QStringLiteral("credits/lowBalanceThreshold");
+const QString kUndoSend = QStringLiteral("messages/undoSendSeconds");
+constexpr int kMaxUndoSendSeconds = 30;
 const QString kFirstRunDone = QStringLiteral("app/firstRunDone");
 
 QUrl defaultBaseUrl()
@@ -100,6 +102,20 @@ void AppSettings::setLowBalanceThreshold(int credits)
     if (lowBalanceThreshold() == credits)
         return;
     m_settings->setValue(kLowBalance, credits);
+    Q_EMIT changed();
+}
+
+int AppSettings::undoSendSeconds() const
+{
+    return qBound(0, m_settings->value(kUndoSend, 5).toInt(), kMaxUndoSendSeconds);
+}
+
+void AppSettings::setUndoSendSeconds(int seconds)
+{
+    seconds = qBound(0, seconds, kMaxUndoSendSeconds);
+    if (undoSendSeconds() == seconds)
+        return;
+    m_settings->setValue(kUndoSend, seconds);
     Q_EMIT changed();
 }
 

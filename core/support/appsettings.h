@@ -34,6 +34,8 @@ public:
     void setNotificationsEnabled(bool on);
     int lowBalanceThreshold() const;      // warn when the credit balance falls below (default 100)
     void setLowBalanceThreshold(int credits);
+    int undoSendSeconds() const;          // a queued message waits this long for Undo (default 5, 0–30)
+    void setUndoSendSeconds(int seconds);
     bool firstRunDone() const;
     void setFirstRunDone(bool done);
 

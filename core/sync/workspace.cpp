@@ -87,14 +87,15 @@ bool Workspace::open()
     d->outbox = std::make_unique<Outbox>(d->messagesService.get(), d->outboxItems.get(),
                                          d->conversations.get(), d->settings.get());
     d->inboxSync = std::make_unique<InboxSync>(d->messagesService.get(), d->conversations.get());
-    applyBaseUrl();
-    connect(d->settings.get(), &AppSettings::changed, this, &Workspace::applyBaseUrl);
+    applySettings();
+    connect(d->settings.get(), &AppSettings::changed, this, &Workspace::applySettings);
     m_error.clear();
     return true;
 }
 
-void Workspace::applyBaseUrl()
+void Workspace::applySettings()
 {
+    d->outbox->setUndoDelayMs(d->settings->undoSendSeconds() * 1000);
     const QUrl url = d->settings->baseUrl();
     if (url.isEmpty() || url == d->client->baseUrl())
         return;

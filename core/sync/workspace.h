@@ -61,7 +61,7 @@ public:
     InboxSync *inboxSync() const;
 
 private:
-    void applyBaseUrl();
+    void applySettings(); // base URL and undo-send delay, at open and on every change
 
     Profile m_profile;
     QString m_error;

@@ -43,6 +43,7 @@ void TstAppSettings::defaults()
     QCOMPARE(p.postsPerDay, d.postsPerDay);
     QVERIFY(s.notificationsEnabled());
     QCOMPARE(s.lowBalanceThreshold(), 100);
+    QCOMPARE(s.undoSendSeconds(), 5);
     QVERIFY(!s.firstRunDone());
 }
 
@@ -62,7 +63,9 @@ void TstAppSettings::changesPersistAndSignalOnce()
         s.setFirstRunDone(true);
         s.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:8080")));
         s.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:8080")));
-        QCOMPARE(changed.count(), 5);
+        s.setUndoSendSeconds(99); // clamped to the 30 s maximum
+        s.setUndoSendSeconds(30);
+        QCOMPARE(changed.count(), 6);
         s.sync();
     }
     AppSettings again(iniPath());
@@ -72,6 +75,7 @@ void TstAppSettings::changesPersistAndSignalOnce()
     QVERIFY(!again.notificationsEnabled());
     QCOMPARE(again.lowBalanceThreshold(), 250);
     QVERIFY(again.firstRunDone());
+    QCOMPARE(again.undoSendSeconds(), 30);
     QCOMPARE(again.baseUrl(), QUrl(QStringLiteral("http://127.0.0.1:8080")));
 }
 

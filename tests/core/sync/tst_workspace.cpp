@@ -9,6 +9,7 @@
 #include "support/appsettings.h"
 #include "sync/accountssync.h"
 #include "sync/callrecorder.h"
+#include "sync/outbox.h"
 #include "sync/workspace.h"
 
 #include <QFile>
@@ -27,6 +28,7 @@ class TstWorkspace : public QObject
 private Q_SLOTS:
     void opensAProfileDirectory();
     void baseUrlComesFromTheSettings();
+    void undoSendDelayComesFromTheSettings();
     void refusesANewerDatabase();
     void refusesAnInvalidProfile();
     void everyCallIsRecorded();
@@ -87,6 +89,22 @@ void TstWorkspace::baseUrlComesFromTheSettings()
     // Plain http to a remote host is refused by the client: the old URL stays.
     ws.settings()->setBaseUrl(QUrl(QStringLiteral("http://api.example.com")));
     QCOMPARE(ws.client()->baseUrl(), QUrl(QStringLiteral("https://api.example.com")));
+}
+
+void TstWorkspace::undoSendDelayComesFromTheSettings()
+{
+    QTemporaryDir dir;
+    const Profile profile = Profile::open(dir.path());
+    {
+        AppSettings settings(profile.settingsPath());
+        settings.setUndoSendSeconds(12);
+        settings.sync();
+    }
+    Workspace ws(profile);
+    QVERIFY(ws.open());
+    QCOMPARE(ws.outbox()->undoDelayMs(), 12000);
+    ws.settings()->setUndoSendSeconds(0);
+    QCOMPARE(ws.outbox()->undoDelayMs(), 0);
 }
 
 void TstWorkspace::refusesANewerDatabase()
