@@ -27,7 +27,7 @@ Composer::Composer(Outbox *outbox, SnippetRepository *snippets, QWidget *parent)
     , m_outbox(outbox)
     , m_snippetRepo(snippets)
     , m_filler([](const QString &body, QString *text, QString *problem) {
-        const FilledSnippet filled = SnippetFiller::fill(body, Profile());
+        const FilledSnippet filled = SnippetFiller::fill(body, MemberProfile());
         *text = filled.text;
         *problem = filled.problem();
         return filled.ok();

@@ -14,6 +14,7 @@
 #include "inboxpage.h"
 #include "sync/accountssync.h"
 #include "sync/inboxsync.h"
+#include "sync/outbox.h"
 #include "sync/workspace.h"
 
 #include <QDateTime>
@@ -237,6 +238,8 @@ void DesktopSession::openMainWindow()
     if (m_vault->hasKey()) {
         m_ws->accountsSync()->refreshAll();
         m_ws->accountsSync()->refreshBalance();
+        // What an earlier run left: queued messages are sent (once), interrupted sends verified.
+        m_ws->outbox()->resume();
     }
 }
 

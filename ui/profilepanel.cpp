@@ -31,8 +31,8 @@ QLabel *wrapped(QWidget *parent, const QString &objectName)
 
 struct ProfilePanel::Cache
 {
-    QHash<QString, Profile> profiles;
-    const Profile *find(const QString &key) const
+    QHash<QString, MemberProfile> profiles;
+    const MemberProfile *find(const QString &key) const
     {
         const auto it = profiles.constFind(key);
         return it == profiles.cend() ? nullptr : &*it;
@@ -130,7 +130,7 @@ void ProfilePanel::readProfile()
     m_call = m_profiles->get(m_accountId, m_profileUrl);
     const QString key = cacheKey();
     connect(m_call, &ApiCall::finished, this, [this, call = m_call.data(), key] {
-        const Decoded<Profile> p = Profile::fromJson(call->data());
+        const Decoded<MemberProfile> p = MemberProfile::fromJson(call->data());
         if (!p.ok()) {
             if (key == cacheKey())
                 m_status->setText(tr("The profile could not be read: %1").arg(p.error));
@@ -148,10 +148,10 @@ void ProfilePanel::readProfile()
 
 void ProfilePanel::showCached()
 {
-    const Profile *cached = m_cache->find(cacheKey());
+    const MemberProfile *cached = m_cache->find(cacheKey());
     if (!cached)
         return;
-    const Profile &p = *cached;
+    const MemberProfile &p = *cached;
     m_status->clear();
     if (!p.fullName().trimmed().isEmpty())
         m_name->setText(p.fullName());
@@ -169,8 +169,8 @@ bool ProfilePanel::hasProfile() const
 
 bool ProfilePanel::fillSnippet(const QString &body, QString *text, QString *problem) const
 {
-    const Profile *p = m_cache->find(cacheKey());
-    const FilledSnippet filled = SnippetFiller::fill(body, p ? *p : Profile());
+    const MemberProfile *p = m_cache->find(cacheKey());
+    const FilledSnippet filled = SnippetFiller::fill(body, p ? *p : MemberProfile());
     if (filled.ok()) {
         *text = filled.text;
         return true;

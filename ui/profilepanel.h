@@ -1,6 +1,4 @@
 #pragma once
-// (The domain Profile stays out of this header: its name clashes with the profile-directory
-// class that other headers bring into the same moc translation unit.)
 // The side panel of a conversation: the contact's profile (headline, company, location, a link
 // that opens LinkedIn in the browser). Contact details cost a credit, so they are read only when
 // the button that says so is pressed. Profiles read once are kept for the session.

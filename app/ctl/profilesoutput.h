@@ -1,7 +1,5 @@
 #pragma once
-// Printing of profile search results, in a file of its own: domain/profile.h declares
-// ld::Profile (a LinkedIn profile) and support/profile.h, which the Session needs, declares
-// another ld::Profile (the app's profile directory), so no file can include both.
+// Printing of profile search results.
 #include "cli.h"
 
 #include <QJsonValue>

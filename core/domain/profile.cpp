@@ -115,17 +115,17 @@ Decoded<SearchPage<T>> decodeSearch(const QJsonValue &json, const QString &path)
 
 } // namespace
 
-QString Profile::fullName() const
+QString MemberProfile::fullName() const
 {
     return (firstName + QLatin1Char(' ') + lastName).trimmed();
 }
 
-Decoded<Profile> Profile::fromJson(const QJsonValue &json, const QString &path)
+Decoded<MemberProfile> MemberProfile::fromJson(const QJsonValue &json, const QString &path)
 {
     json::Reader r(json, path);
     if (!r.ok())
-        return Decoded<Profile>::failure(r.error());
-    Profile p;
+        return Decoded<MemberProfile>::failure(r.error());
+    MemberProfile p;
     p.publicId = json::firstId(r, { "public_id", "public_identifier" });
     p.firstName = r.string(QStringLiteral("first_name"));
     p.lastName = r.string(QStringLiteral("last_name"));
@@ -142,8 +142,8 @@ Decoded<Profile> Profile::fromJson(const QJsonValue &json, const QString &path)
     p.pictureUrl = json::firstString(r, { "profile_picture", "profile_picture_url" });
     p.extra = r.unreadMembers();
     if (!r.ok())
-        return Decoded<Profile>::failure(r.error());
-    return Decoded<Profile>::success(std::move(p));
+        return Decoded<MemberProfile>::failure(r.error());
+    return Decoded<MemberProfile>::success(std::move(p));
 }
 
 Decoded<ContactInfo> ContactInfo::fromJson(const QJsonValue &json, const QString &path)

@@ -11,7 +11,7 @@
 
 namespace ld {
 
-struct Profile
+struct MemberProfile
 {
     QString publicId;
     QString firstName;
@@ -26,7 +26,7 @@ struct Profile
     QJsonObject extra;   // everything else, verbatim
 
     QString fullName() const;
-    static Decoded<Profile> fromJson(const QJsonValue &json, const QString &path = QStringLiteral("data"));
+    static Decoded<MemberProfile> fromJson(const QJsonValue &json, const QString &path = QStringLiteral("data"));
 };
 
 struct ContactInfo

@@ -9,7 +9,7 @@ namespace ld {
 namespace {
 
 // Name → value; the order is the one the composer lists them in.
-QList<std::pair<QString, QString>> variables(const Profile &p)
+QList<std::pair<QString, QString>> variables(const MemberProfile &p)
 {
     return {
         { QStringLiteral("first_name"), p.firstName.trimmed() },
@@ -48,12 +48,12 @@ QString FilledSnippet::problem() const
 QStringList SnippetFiller::supportedVariables()
 {
     QStringList names;
-    for (const auto &v : variables(Profile()))
+    for (const auto &v : variables(MemberProfile()))
         names << v.first;
     return names;
 }
 
-FilledSnippet SnippetFiller::fill(const QString &body, const Profile &profile)
+FilledSnippet SnippetFiller::fill(const QString &body, const MemberProfile &profile)
 {
     const auto values = variables(profile);
     FilledSnippet out;

@@ -21,7 +21,7 @@ class SnippetFiller
 {
 public:
     static QStringList supportedVariables();
-    static FilledSnippet fill(const QString &body, const Profile &profile);
+    static FilledSnippet fill(const QString &body, const MemberProfile &profile);
 };
 
 } // namespace ld

@@ -59,4 +59,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ld::ui::InboxPage</name>
+    <message numerus="yes">
+        <source>Refreshed %n conversation(s)</source>
+        <translation>
+            <numerusform>Refreshed %n conversation</numerusform>
+            <numerusform>Refreshed %n conversations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln credit(s)</source>
+        <translation>
+            <numerusform>%Ln credit</numerusform>
+            <numerusform>%Ln credits</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

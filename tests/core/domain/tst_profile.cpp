@@ -48,7 +48,7 @@ private Q_SLOTS:
 
 void TestProfile::fullProfile()
 {
-    const Decoded<Profile> p = Profile::fromJson(parse(R"J({
+    const Decoded<MemberProfile> p = MemberProfile::fromJson(parse(R"J({
         "public_id": "amelie-dubois-1000", "profile_urn": "urn:li:fsd_profile:ACoAAB",
         "first_name": "Amélie", "last_name": "Dubois", "headline": "CTO at Acme Robotics",
         "location": "Paris, France", "summary": "Builds robots.", "industry": "Robotics",
@@ -99,7 +99,7 @@ void TestProfile::keyVariants()
     QFETCH(QString, publicId);
     QFETCH(QString, url);
     QFETCH(QString, picture);
-    const Decoded<Profile> p = Profile::fromJson(parse(json));
+    const Decoded<MemberProfile> p = MemberProfile::fromJson(parse(json));
     QVERIFY2(p.ok(), qPrintable(p.error));
     QCOMPARE(p.value.publicId, publicId);
     QCOMPARE(p.value.profileUrl, url);
@@ -134,7 +134,7 @@ void TestProfile::company()
 {
     QFETCH(QByteArray, json);
     QFETCH(QString, company);
-    const Decoded<Profile> p = Profile::fromJson(parse(json));
+    const Decoded<MemberProfile> p = MemberProfile::fromJson(parse(json));
     QVERIFY2(p.ok(), qPrintable(p.error));
     QCOMPARE(p.value.company, company);
 }
@@ -271,7 +271,7 @@ void TestProfile::wrongTypesNamePath()
     QFETCH(QString, error);
     QString got;
     if (kind == "profile")
-        got = Profile::fromJson(parse(json)).error;
+        got = MemberProfile::fromJson(parse(json)).error;
     else if (kind == "contact")
         got = ContactInfo::fromJson(parse(json)).error;
     else if (kind == "people")
@@ -296,7 +296,7 @@ void TestProfile::hostileNamesKeptVerbatim()
     QFETCH(QString, text);
     const QJsonObject json { { s("first_name"), text }, { s("last_name"), text },
         { s("headline"), text }, { s("summary"), text } };
-    const Decoded<Profile> p = Profile::fromJson(json);
+    const Decoded<MemberProfile> p = MemberProfile::fromJson(json);
     QVERIFY2(p.ok(), qPrintable(p.error));
     QCOMPARE(p.value.firstName, text);
     QCOMPARE(p.value.lastName, text);

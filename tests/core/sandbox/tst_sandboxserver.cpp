@@ -182,7 +182,7 @@ void TestSandboxServer::badInput_data()
         << QStringLiteral("must be a string");
     QTest::newRow("checkpoint not json") << QStringLiteral("/v2/checkpoint")
                                          << QByteArray("\x01\x02") << QStringLiteral("JSON object");
-    QTest::newRow("huge body") << QStringLiteral("/v2/messages") << QByteArray(9 * 1024 * 1024, 'x')
+    QTest::newRow("huge body") << QStringLiteral("/v2/messages") << QByteArray(33 * 1024 * 1024, 'x')
                                << QStringLiteral("too large");
 }
 

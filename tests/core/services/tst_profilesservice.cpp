@@ -115,7 +115,7 @@ void TestProfilesService::getByUrlIdentifierOrUrn()
     const QJsonObject params = lastParams();
     QCOMPARE(params.keys(), QStringList { key });
     QCOMPARE(params.value(key).toString(), target.trimmed());
-    const Decoded<Profile> p = Profile::fromJson(o->data);
+    const Decoded<MemberProfile> p = MemberProfile::fromJson(o->data);
     QVERIFY2(p.ok(), qPrintable(p.error));
     QCOMPARE(p.value.publicId, s("amelie-dubois-1000"));
     QCOMPARE(p.value.lastName, s("Dubois"));
@@ -130,7 +130,7 @@ void TestProfilesService::getByUrlIdentifierOrUrn()
     QVERIFY(urn.startsWith(s("urn:li:fsd_profile:")));
     RUN_OK(byUrn, m_service->get(Primary, urn));
     QCOMPARE(lastParams().value(s("profile_urn")).toString(), urn);
-    QCOMPARE(Profile::fromJson(byUrn->data).value.publicId, s("amelie-dubois-1000"));
+    QCOMPARE(MemberProfile::fromJson(byUrn->data).value.publicId, s("amelie-dubois-1000"));
 }
 
 void TestProfilesService::getMe()
@@ -138,7 +138,7 @@ void TestProfilesService::getMe()
     RUN_OK(o, m_service->getMe(Primary));
     QCOMPARE(lastBody().value(s("action")).toString(), s("get_me"));
     QVERIFY(lastParams().isEmpty());
-    const Decoded<Profile> me = Profile::fromJson(o->data);
+    const Decoded<MemberProfile> me = MemberProfile::fromJson(o->data);
     QVERIFY2(me.ok(), qPrintable(me.error));
     QCOMPARE(me.value.fullName(), s("Camille Laurent"));
     QCOMPARE(me.value.company, s("LinkUp Sandbox"));

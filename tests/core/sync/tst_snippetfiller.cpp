@@ -17,9 +17,9 @@ private Q_SLOTS:
     void supportedVariables();
 
 private:
-    static Profile ada()
+    static MemberProfile ada()
     {
-        Profile p;
+        MemberProfile p;
         p.firstName = QStringLiteral("Ada");
         p.lastName = QStringLiteral("Lovelace");
         p.company = QStringLiteral("Analytical Engines");
@@ -80,7 +80,7 @@ void TstSnippetFiller::fill()
     QFETCH(QStringList, unknown);
     QFETCH(QStringList, empty);
 
-    Profile p = ada();
+    MemberProfile p = ada();
     if (noCompany)
         p.company = QStringLiteral("   ");
     const FilledSnippet filled = SnippetFiller::fill(body, p);
@@ -93,7 +93,7 @@ void TstSnippetFiller::fill()
 
 void TstSnippetFiller::problemNamesTheVariables()
 {
-    Profile p = ada();
+    MemberProfile p = ada();
     p.company.clear();
     const FilledSnippet filled
         = SnippetFiller::fill(QStringLiteral("{nickname} from {company}"), p);
