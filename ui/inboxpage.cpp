@@ -108,7 +108,7 @@ InboxPage::InboxPage(Workspace *workspace, QWidget *parent)
     splitter->addWidget(m_right);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    left->setMinimumWidth(260);
+    left->setMinimumWidth(320); // room for a name, the account badge and the time
     splitter->setSizes({ 340, 700 });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -69,8 +69,8 @@ MainWindow::MainWindow(Workspace *workspace, ApiKeyVault *vault, const QString &
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 270, 900 });
-    m_sidebar->setMinimumWidth(200);
+    splitter->setSizes({ 220, 960 });
+    m_sidebar->setMinimumWidth(180);
 
     m_messages = new MessageBar(this);
     m_banner = createBanner();
