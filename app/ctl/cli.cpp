@@ -148,6 +148,22 @@ QString oneLine(const QString &text)
     return text.simplified();
 }
 
+QString shortened(const QString &text, int max)
+{
+    const QString line = oneLine(text);
+    return line.size() <= max ? line : line.left(max - 1) + QChar(0x2026);
+}
+
+QString isoTime(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QString localTime(const QDateTime &t)
+{
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+}
+
 void printTable(const QList<QStringList> &rows)
 {
     QList<int> widths;

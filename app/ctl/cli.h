@@ -1,6 +1,7 @@
 #pragma once
 // linkupctl's command line: global options before the command, one function per command,
 // output flushed line by line, and every error as one "linkupctl: ..." line on stderr.
+#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QSet>
@@ -45,6 +46,9 @@ void printPrompt(const QString &prompt); // stderr, no line end: the answer foll
 int fail(const QString &message); // "linkupctl: message" on stderr; returns ExitError
 int usageError(const QString &message); // the same with a pointer to --help; returns ExitUsage
 QString oneLine(const QString &text);
+QString shortened(const QString &text, int max); // oneLine(), cut to `max` with an ellipsis
+QString isoTime(const QDateTime &t);   // UTC, ISO 8601 with ms, for --json; empty if invalid
+QString localTime(const QDateTime &t); // "yyyy-MM-dd HH:mm" local, for tables; empty if invalid
 // Columns padded to their widest cell; the first row is usually the header.
 void printTable(const QList<QStringList> &rows);
 

@@ -14,22 +14,6 @@ namespace {
 
 constexpr int kHistoryPage = 100; // the most get_conversation returns at once
 
-QString localTime(const QDateTime &t)
-{
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
-}
-
-QString isoTime(const QDateTime &t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-QString shortened(const QString &text, int max)
-{
-    const QString line = oneLine(text);
-    return line.size() <= max ? line : line.left(max - 1) + QChar(0x2026);
-}
-
 QJsonObject personJson(const Person &p)
 {
     return { { QStringLiteral("name"), p.name }, { QStringLiteral("headline"), p.headline },

@@ -15,11 +15,6 @@ namespace {
 
 using State = OutboxItem::State;
 
-QString isoTime(const QDateTime &t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
 QJsonObject itemJson(const OutboxItem &item)
 {
     QJsonObject json { { QStringLiteral("id"), item.id }, { QStringLiteral("kind"), item.kind },
@@ -42,11 +37,19 @@ QJsonObject itemJson(const OutboxItem &item)
     return json;
 }
 
-bool parseId(const QString &text, qint64 *id)
+// `outbox verify ID`, `outbox send-again ID`: ExitOk with *id set, or the usage error.
+int parseMessageId(const QStringList &args, const QString &command, qint64 *id)
 {
+    CommandArgs parsed;
+    QString error;
+    if (!parseCommandArgs(args, {}, {}, &parsed, &error))
+        return usageError(error);
     bool ok = false;
-    *id = text.toLongLong(&ok);
-    return ok && *id > 0;
+    if (parsed.positional.size() == 1)
+        *id = parsed.positional.first().toLongLong(&ok);
+    if (!ok || *id <= 0)
+        return usageError(QStringLiteral("%1 needs exactly one message ID").arg(command));
+    return ExitOk;
 }
 
 // Waits for the item's outcome (for Unknown: the end of its verification), prints it and
@@ -201,12 +204,9 @@ int outboxList(const GlobalOptions &options, const QStringList &args)
         QStringLiteral("ACCOUNT"), QStringLiteral("TO"), QStringLiteral("TRIES"),
         QStringLiteral("UPDATED"), QStringLiteral("TEXT") } };
     for (const OutboxItem &item : items) {
-        QString text = oneLine(item.payload.value(QStringLiteral("text")).toString());
-        if (text.size() > 50)
-            text = text.left(49) + QChar(0x2026);
         rows.append({ QString::number(item.id), OutboxItem::stateName(item.state), item.accountId,
-            item.target, QString::number(item.attempts),
-            item.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), text });
+            item.target, QString::number(item.attempts), localTime(item.updatedAt),
+            shortened(item.payload.value(QStringLiteral("text")).toString(), 50) });
     }
     printTable(rows);
     return ExitOk;
@@ -214,13 +214,9 @@ int outboxList(const GlobalOptions &options, const QStringList &args)
 
 int outboxVerify(const GlobalOptions &options, const QStringList &args)
 {
-    CommandArgs parsed;
-    QString error;
     qint64 id = 0;
-    if (!parseCommandArgs(args, {}, {}, &parsed, &error))
-        return usageError(error);
-    if (parsed.positional.size() != 1 || !parseId(parsed.positional.first(), &id))
-        return usageError(QStringLiteral("outbox verify needs exactly one message ID"));
+    if (const int rc = parseMessageId(args, QStringLiteral("outbox verify"), &id))
+        return rc;
     Session session(options);
     if (const int rc = session.open())
         return rc;
@@ -228,7 +224,8 @@ int outboxVerify(const GlobalOptions &options, const QStringList &args)
     if (!items->find(id))
         return fail(QStringLiteral("there is no message %1 in the outbox").arg(id));
     session.workspace()->outbox()->verify(id);
-    const State state = items->find(id)->state;
+    const std::optional<OutboxItem> verified = items->find(id);
+    const State state = verified->state;
     if (state == State::Sending) {
         fail(QStringLiteral("message %1 is being sent by another running LinkUp Desk or linkupctl "
                             "right now; check again once it has finished")
@@ -237,7 +234,7 @@ int outboxVerify(const GlobalOptions &options, const QStringList &args)
     }
     if (state == State::Queued) {
         if (options.json)
-            printJson(itemJson(*items->find(id)));
+            printJson(itemJson(*verified));
         else
             printLine(QStringLiteral("queued: message %1 has not been sent yet").arg(id));
         return ExitOk;
@@ -247,13 +244,9 @@ int outboxVerify(const GlobalOptions &options, const QStringList &args)
 
 int outboxSendAgain(const GlobalOptions &options, const QStringList &args)
 {
-    CommandArgs parsed;
-    QString error;
     qint64 id = 0;
-    if (!parseCommandArgs(args, {}, {}, &parsed, &error))
-        return usageError(error);
-    if (parsed.positional.size() != 1 || !parseId(parsed.positional.first(), &id))
-        return usageError(QStringLiteral("outbox send-again needs exactly one message ID"));
+    if (const int rc = parseMessageId(args, QStringLiteral("outbox send-again"), &id))
+        return rc;
     Session session(options);
     if (const int rc = session.open())
         return rc;
