@@ -32,6 +32,28 @@ QString text(const QJsonValue &v)
     return {};
 }
 
+// Starts one AccountsSync refresh and waits for `finished` or its failure: ExitOk, or the exit
+// code after the error line.
+template <typename FinishedSignal>
+int refresh(const Session &session, FinishedSignal finished, const std::function<void()> &start)
+{
+    AccountsSync *sync = session.workspace()->accountsSync();
+    bool done = false;
+    ApiError failure;
+    QObject guard; // the connections end with this call
+    QObject::connect(sync, finished, &guard, [&] { done = true; });
+    QObject::connect(sync, &AccountsSync::failed, &guard, [&](const ApiError &e) {
+        failure = e;
+        done = true;
+    });
+    start();
+    if (!waitUntil(sync, &AccountsSync::busyChanged, [&] { return done; }))
+        return fail(QStringLiteral("interrupted"));
+    if (failure.isError())
+        return session.apiFailure(failure);
+    return ExitOk;
+}
+
 } // namespace
 
 int accountsList(const GlobalOptions &options, const QStringList &args)
@@ -47,18 +69,8 @@ int accountsList(const GlobalOptions &options, const QStringList &args)
     if (const int rc = session.open())
         return rc;
     AccountsSync *sync = session.workspace()->accountsSync();
-    bool done = false;
-    ApiError failure;
-    QObject::connect(sync, &AccountsSync::refreshed, sync, [&] { done = true; });
-    QObject::connect(sync, &AccountsSync::failed, sync, [&](const ApiError &e) {
-        failure = e;
-        done = true;
-    });
-    sync->refreshAll();
-    if (!waitUntil(sync, &AccountsSync::busyChanged, [&] { return done; }))
-        return fail(QStringLiteral("interrupted"));
-    if (failure.isError())
-        return session.apiFailure(failure);
+    if (const int rc = refresh(session, &AccountsSync::refreshed, [sync] { sync->refreshAll(); }))
+        return rc;
 
     const QList<Account> accounts = session.workspace()->accounts()->all();
     if (options.json) {
@@ -93,18 +105,9 @@ int accountsShow(const GlobalOptions &options, const QStringList &args)
     if (const int rc = session.open())
         return rc;
     AccountsSync *sync = session.workspace()->accountsSync();
-    bool done = false;
-    ApiError failure;
-    QObject::connect(sync, &AccountsSync::accountRefreshed, sync, [&] { done = true; });
-    QObject::connect(sync, &AccountsSync::failed, sync, [&](const ApiError &e) {
-        failure = e;
-        done = true;
-    });
-    sync->refreshAccount(id);
-    if (!waitUntil(sync, &AccountsSync::busyChanged, [&] { return done; }))
-        return fail(QStringLiteral("interrupted"));
-    if (failure.isError())
-        return session.apiFailure(failure);
+    if (const int rc = refresh(
+            session, &AccountsSync::accountRefreshed, [&] { sync->refreshAccount(id); }))
+        return rc;
 
     const std::optional<Account> account = session.workspace()->accounts()->find(id);
     if (!account)
