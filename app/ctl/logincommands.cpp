@@ -65,6 +65,23 @@ int printPending(const Session &session, const QString &accountId, bool code)
     return ExitOk;
 }
 
+// When stdin gave no answer to a checkpoint prompt, the exit code: an interrupt cancels the
+// flow, the end of input leaves the checkpoint open (or reports why the last answer failed).
+std::optional<int> unanswered(
+    const Session &session, ConnectFlow &flow, ReadStatus status, bool retry, bool code)
+{
+    if (status == ReadStatus::Interrupted) {
+        flow.cancel();
+        return fail(QStringLiteral("interrupted"));
+    }
+    if (status == ReadStatus::EndOfInput) {
+        if (retry)
+            return fail(flow.errorText());
+        return printPending(session, flow.accountId(), code);
+    }
+    return std::nullopt;
+}
+
 int flowFailure(const Session &session, const ConnectFlow &flow)
 {
     if (flow.lastError().code == QLatin1String("INVALID_API_KEY"))
@@ -104,15 +121,8 @@ int driveFlow(const Session &session, ConnectFlow &flow, bool interactive)
             ReadStatus status = ReadStatus::Ok;
             while ((status = terminal::readLine(&code)) == ReadStatus::Ok
                 && code.trimmed().isEmpty()) { }
-            if (status == ReadStatus::Interrupted) {
-                flow.cancel();
-                return fail(QStringLiteral("interrupted"));
-            }
-            if (status == ReadStatus::EndOfInput) {
-                if (retry)
-                    return fail(flow.errorText());
-                return printPending(session, flow.accountId(), true);
-            }
+            if (const std::optional<int> rc = unanswered(session, flow, status, retry, true))
+                return *rc;
             flow.submitCode(code.trimmed());
             break;
         }
@@ -134,15 +144,8 @@ int driveFlow(const Session &session, ConnectFlow &flow, bool interactive)
             }
             QString line;
             const ReadStatus status = terminal::readLine(&line);
-            if (status == ReadStatus::Interrupted) {
-                flow.cancel();
-                return fail(QStringLiteral("interrupted"));
-            }
-            if (status == ReadStatus::EndOfInput) {
-                if (retry)
-                    return fail(flow.errorText());
-                return printPending(session, flow.accountId(), false);
-            }
+            if (const std::optional<int> rc = unanswered(session, flow, status, retry, false))
+                return *rc;
             flow.confirmApproval();
             break;
         }
