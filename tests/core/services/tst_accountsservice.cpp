@@ -2,6 +2,7 @@
 // account list and details, credits; and CreditBalance's tolerance of unknown shapes.
 #include "sandbox/sandboxserver.h"
 #include "services/accountsservice.h"
+#include "servicecall.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,30 +11,6 @@
 using namespace ld;
 using sandbox::SandboxServer;
 using sandbox::Seeds;
-
-namespace {
-
-struct Outcome
-{
-    int done = 0;
-    ApiError error;
-    QJsonValue data;
-    int credits = 0;
-};
-
-std::shared_ptr<Outcome> watch(ApiCall *call)
-{
-    auto o = std::make_shared<Outcome>();
-    QObject::connect(call, &ApiCall::done, call, [o, call] {
-        o->error = call->error();
-        o->data = call->data();
-        o->credits = call->creditsConsumed();
-        ++o->done;
-    });
-    return o;
-}
-
-} // namespace
 
 #define RUN(o, expr)                                                                         \
     auto o = watch(expr);                                                                    \

@@ -5,6 +5,7 @@
 #include "domain/conversation.h"
 #include "sandbox/sandboxserver.h"
 #include "services/messagesservice.h"
+#include "servicecall.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -25,38 +26,6 @@ using sandbox::Seeds;
 Q_DECLARE_METATYPE(ld::sandbox::CursorEnd)
 
 namespace {
-
-struct Outcome
-{
-    int done = 0;
-    ApiError error;
-    QJsonValue data;
-    int credits = 0;
-};
-
-std::shared_ptr<Outcome> watch(ApiCall *call)
-{
-    auto o = std::make_shared<Outcome>();
-    QObject::connect(call, &ApiCall::done, call, [o, call] {
-        o->error = call->error();
-        o->data = call->data();
-        o->credits = call->creditsConsumed();
-        ++o->done;
-    });
-    return o;
-}
-
-// Waits for the call on its own signal: paging 10,000 messages takes a hundred calls, and a
-// polling wait would add its poll interval to each.
-std::shared_ptr<Outcome> run(ApiCall *call)
-{
-    auto o = watch(call);
-    QEventLoop loop;
-    QObject::connect(call, &ApiCall::done, &loop, &QEventLoop::quit);
-    QTimer::singleShot(20000, &loop, &QEventLoop::quit); // safety net only
-    loop.exec();
-    return o;
-}
 
 QString s(const char *utf8)
 {

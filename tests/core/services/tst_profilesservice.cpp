@@ -3,6 +3,7 @@
 #include "domain/profile.h"
 #include "sandbox/sandboxserver.h"
 #include "services/profilesservice.h"
+#include "servicecall.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -17,30 +18,6 @@ using sandbox::SandboxServer;
 using sandbox::Seeds;
 
 namespace {
-
-struct Outcome
-{
-    int done = 0;
-    ApiError error;
-    QJsonValue data;
-    int credits = 0;
-};
-
-std::shared_ptr<Outcome> run(ApiCall *call)
-{
-    auto o = std::make_shared<Outcome>();
-    QEventLoop loop;
-    QObject::connect(call, &ApiCall::done, call, [o, call] {
-        o->error = call->error();
-        o->data = call->data();
-        o->credits = call->creditsConsumed();
-        ++o->done;
-    });
-    QObject::connect(call, &ApiCall::done, &loop, &QEventLoop::quit);
-    QTimer::singleShot(20000, &loop, &QEventLoop::quit); // safety net only
-    loop.exec();
-    return o;
-}
 
 QString s(const char *utf8)
 {
