@@ -2,30 +2,13 @@
 // ids and cursors given as numbers, wrong types reported with their JSON path, and hostile
 // remote text (huge, emoji, right-to-left, markup) kept verbatim.
 #include "domain/conversation.h"
+#include "testjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
 using namespace ld;
-
-namespace {
-
-QJsonValue parse(const QByteArray &json)
-{
-    QJsonParseError error {};
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        qFatal("bad test JSON: %s", qPrintable(error.errorString()));
-    return doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
-}
-
-QString s(const char *utf8)
-{
-    return QString::fromUtf8(utf8);
-}
-
-} // namespace
 
 class TestConversation : public QObject
 {
