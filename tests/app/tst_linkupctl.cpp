@@ -8,6 +8,8 @@
 #include "support/profile.h"
 #include "version.h"
 
+#include "linkupctlprocess.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,12 +20,6 @@
 #include <QTest>
 
 #include <csignal>
-
-// "accounts list --json" -> {"accounts", "list", "--json"}
-static QStringList words(const char *line)
-{
-    return QString::fromLatin1(line).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-}
 
 class TstLinkupCtl : public QObject
 {
@@ -55,17 +51,7 @@ private Q_SLOTS:
     void sandboxExitsCleanly();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-        QStringList arguments;
-        QStringList errLines() const
-        {
-            return err.trimmed().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        }
-    };
+    using Result = LinkupctlResult;
     Result run(const QStringList &args, const QByteArray &input = {},
         const QProcessEnvironment &env = {}) const;
     QProcessEnvironment environment() const;
@@ -124,27 +110,11 @@ void TstLinkupCtl::cleanupTestCase()
 TstLinkupCtl::Result TstLinkupCtl::run(
     const QStringList &args, const QByteArray &input, const QProcessEnvironment &env) const
 {
-    Result r;
-    r.arguments = QStringList { QStringLiteral("--base-url"),
+    const QStringList arguments = QStringList { QStringLiteral("--base-url"),
         QStringLiteral("http://127.0.0.1:%1").arg(m_port), QStringLiteral("--profile"),
         m_profile.path() }
         + args;
-    QProcess p;
-    p.setProcessEnvironment(env.isEmpty() ? environment() : env);
-    p.start(QStringLiteral(LINKUPCTL_PATH), r.arguments);
-    if (!p.waitForStarted(30000))
-        return r;
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return runLinkupctl(arguments, env.isEmpty() ? environment() : env, input);
 }
 
 void TstLinkupCtl::version()

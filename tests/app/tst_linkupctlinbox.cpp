@@ -3,6 +3,8 @@
 // Every child is awaited through the event loop (never a blocking wait) so the sandbox serves.
 #include "sandbox/sandboxserver.h"
 
+#include "linkupctlprocess.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,9 +22,11 @@ namespace {
 const QString kProspect = QStringLiteral("https://www.linkedin.com/in/new-prospect-0815/");
 constexpr int kWait = 60000;
 
-QStringList words(const char *line)
+QProcessEnvironment environment()
 {
-    return QString::fromUtf8(line).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LINKUP_API_KEY"), Seeds::apiKey());
+    return env;
 }
 
 } // namespace
@@ -48,13 +52,8 @@ private Q_SLOTS:
     void profilesSearch();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-    };
+    using Result = LinkupctlResult;
+    QStringList arguments(const QStringList &args) const;
     void start(QProcess *p, const QStringList &args) const;
     Result run(const QStringList &args) const;
     QStringList send(const QString &text) const
@@ -85,33 +84,21 @@ void TstLinkupCtlInbox::cleanup()
     m_profile.reset();
 }
 
+QStringList TstLinkupCtlInbox::arguments(const QStringList &args) const
+{
+    return QStringList { QStringLiteral("--base-url"), m_server->baseUrl().toString(),
+        QStringLiteral("--profile"), m_profile->path() }
+        + args;
+}
+
 void TstLinkupCtlInbox::start(QProcess *p, const QStringList &args) const
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("LINKUP_API_KEY"), Seeds::apiKey());
-    p->setProcessEnvironment(env);
-    p->start(QStringLiteral(LINKUPCTL_PATH),
-        QStringList { QStringLiteral("--base-url"), m_server->baseUrl().toString(),
-            QStringLiteral("--profile"), m_profile->path() }
-            + args);
+    startLinkupctl(p, arguments(args), environment());
 }
 
 TstLinkupCtlInbox::Result TstLinkupCtlInbox::run(const QStringList &args) const
 {
-    Result r;
-    QProcess p;
-    QSignalSpy finished(&p, &QProcess::finished);
-    start(&p, args);
-    p.closeWriteChannel();
-    if (!finished.wait(kWait)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return runLinkupctl(arguments(args), environment(), {}, kWait);
 }
 
 void TstLinkupCtlInbox::usageErrors_data()
