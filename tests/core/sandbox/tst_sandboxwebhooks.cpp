@@ -81,6 +81,17 @@ class TestSandboxWebhooks : public SandboxTestBase
             = call("GET", QStringLiteral("/v2/webhooks/%1/events%2").arg(webhookId, query));
         return r.data().value(QStringLiteral("items")).toArray();
     }
+    // The type of one polled item: {"event": {"event": {"type": ...}}}.
+    static QString eventType(const QJsonValue &item)
+    {
+        return item.toObject()
+            .value(QStringLiteral("event"))
+            .toObject()
+            .value(QStringLiteral("event"))
+            .toObject()
+            .value(QStringLiteral("type"))
+            .toString();
+    }
 
 private slots:
     void init() { startServer(); }
@@ -410,32 +421,11 @@ void TestSandboxWebhooks::eventFiltersAndEffects()
 
     const QJsonArray m = poll(messages);
     QCOMPARE(m.size(), 2);
-    QCOMPARE(m[0].toObject()
-                 .value(QStringLiteral("event"))
-                 .toObject()
-                 .value(QStringLiteral("event"))
-                 .toObject()
-                 .value(QStringLiteral("type"))
-                 .toString(),
-        QStringLiteral("message"));
-    QCOMPARE(m[1].toObject()
-                 .value(QStringLiteral("event"))
-                 .toObject()
-                 .value(QStringLiteral("event"))
-                 .toObject()
-                 .value(QStringLiteral("type"))
-                 .toString(),
-        QStringLiteral("disconnection"));
+    QCOMPARE(eventType(m[0]), QStringLiteral("message"));
+    QCOMPARE(eventType(m[1]), QStringLiteral("disconnection"));
     const QJsonArray a = poll(accepted);
     QCOMPARE(a.size(), 2);
-    QCOMPARE(a[0].toObject()
-                 .value(QStringLiteral("event"))
-                 .toObject()
-                 .value(QStringLiteral("event"))
-                 .toObject()
-                 .value(QStringLiteral("type"))
-                 .toString(),
-        QStringLiteral("accepted_invitation"));
+    QCOMPARE(eventType(a[0]), QStringLiteral("accepted_invitation"));
     QCOMPARE(poll(other).size(), 0);
 
     // Effects: the disconnection deactivated the account; re-login, then the invitation shows
