@@ -1,19 +1,16 @@
-#include "store/conversationrepository.h"
-#include "store/database.h"
+// ConversationRepository's conversations: upserts and their signals, text kept verbatim, the
+// local state (done, marked unread), keyset paging, filters and FTS5 search.
+#include "conversationstoretest.h"
 
-#include <QRegularExpression>
-#include <QSignalSpy>
-#include <QTest>
+using namespace conversationstore;
 
-using namespace ld;
-
-class TstConversationRepository : public QObject
+class TstConversationRepository : public ConversationStoreTest
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init();
-    void cleanup();
+    void init() { openStore(); }
+    void cleanup() { closeStore(); }
     void upsertSignalsExactlyTheTouchedKeys();
     void roundTripsText_data();
     void roundTripsText();
@@ -26,94 +23,10 @@ private Q_SLOTS:
     void hostileSearchIsOnlyText_data();
     void hostileSearchIsOnlyText();
     void positionOfAndMatchesAgreeWithPage();
-    void messagesAreDeduplicatedAndPaged();
-    void newerMessageBecomesLastMessage();
-    void historyCursor();
 
 private:
-    qint64 key(const QString &conversationId, const QString &account = QStringLiteral("acc-a")) const;
-    QStringList ids(const InboxFilter &filter) const;
     void seedFilterSet();
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<ConversationRepository> m_repo;
 };
-
-namespace {
-
-const QDateTime t0(QDate(2026, 4, 1), QTime(9, 0), Qt::UTC);
-
-Conversation conv(const QString &id, const QString &name, int minutes, const QString &last = {},
-                  int unread = 0)
-{
-    Conversation c;
-    c.id = id;
-    c.participant.name = name;
-    c.participant.headline = QStringLiteral("Head of Sales at Acme");
-    c.participant.profileUrl = QStringLiteral("https://www.linkedin.com/in/") + id;
-    c.lastText = last.isNull() ? QStringLiteral("Hello from ") + name : last;
-    c.lastAt = t0.addSecs(60 * minutes);
-    c.lastSender.name = name;
-    c.unread = unread;
-    c.type = QStringLiteral("normal");
-    return c;
-}
-
-Message msg(const QString &id, const QString &text, int minutes, bool isMe = false)
-{
-    Message m;
-    m.id = id;
-    m.text = text;
-    m.at = t0.addSecs(60 * minutes);
-    m.senderName = isMe ? QStringLiteral("Me") : QStringLiteral("Jane Doe");
-    m.senderProfileUrl = QStringLiteral("https://www.linkedin.com/in/") + m.senderName;
-    m.type = QStringLiteral("TEXT");
-    m.isMe = isMe;
-    return m;
-}
-
-QList<qint64> keysOf(const QSignalSpy &spy, int index = 0)
-{
-    return spy.at(index).at(0).value<QList<qint64>>();
-}
-
-InboxFilter anyDone(const QString &search = {})
-{
-    InboxFilter f;
-    f.done = InboxFilter::DoneState::Any;
-    f.search = search;
-    return f;
-}
-
-} // namespace
-
-void TstConversationRepository::init()
-{
-    m_db = std::make_unique<Database>();
-    QVERIFY2(m_db->open(QStringLiteral(":memory:")), qPrintable(m_db->errorString()));
-    m_repo = std::make_unique<ConversationRepository>(m_db.get());
-    // Any store warning (an FTS5 syntax error above all) fails the test.
-    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
-}
-
-void TstConversationRepository::cleanup()
-{
-    m_repo.reset();
-    m_db.reset();
-}
-
-qint64 TstConversationRepository::key(const QString &conversationId, const QString &account) const
-{
-    const auto row = m_repo->find(account, conversationId);
-    return row ? row->key : 0;
-}
-
-QStringList TstConversationRepository::ids(const InboxFilter &filter) const
-{
-    QStringList out;
-    for (const ConversationRow &row : m_repo->page(filter, 1000))
-        out << row.conversation.id;
-    return out;
-}
 
 void TstConversationRepository::upsertSignalsExactlyTheTouchedKeys()
 {
@@ -401,80 +314,6 @@ void TstConversationRepository::positionOfAndMatchesAgreeWithPage()
     QCOMPARE(m_repo->positionOf(bob, InboxFilter()), 1); // after ann, before cy
     QVERIFY(!m_repo->matches(bob, anyDone(QStringLiteral("budget"))));
     QVERIFY(!m_repo->matches(bob, anyDone(QStringLiteral("\""))));
-}
-
-void TstConversationRepository::messagesAreDeduplicatedAndPaged()
-{
-    QVERIFY(m_repo->upsert(QStringLiteral("acc-a"), {conv(QStringLiteral("c1"), QStringLiteral("Ann"), 1000)}));
-    const qint64 k = key(QStringLiteral("c1"));
-    QSignalSpy changed(m_repo.get(), &ConversationRepository::messagesChanged);
-    QList<Message> history;
-    for (int i = 0; i < 120; ++i)
-        history << msg(QStringLiteral("m%1").arg(i), QStringLiteral("message %1").arg(i), i, i % 2);
-    Message system = msg(QString(), QStringLiteral("Ann accepted your invitation"), 0);
-    history << system << system; // no id: the same message twice is stored once
-    QVERIFY(m_repo->upsertMessages(k, history));
-    QCOMPARE(changed.count(), 1);
-    QCOMPARE(changed.at(0).at(0).toLongLong(), k);
-    QCOMPARE(m_repo->messageCount(k), 121);
-
-    QVERIFY(m_repo->upsertMessages(k, history.mid(50))); // nothing new
-    QCOMPARE(changed.count(), 1);
-    history[3].text = QStringLiteral("edited");
-    QVERIFY(m_repo->upsertMessages(k, {history.at(3)}));
-    QCOMPARE(changed.count(), 2);
-    QCOMPARE(m_repo->messageCount(k), 121);
-
-    QList<Message> all;
-    QDateTime olderThan;
-    for (int guard = 0; guard < 10; ++guard) {
-        const QList<Message> page = m_repo->messages(k, 50, olderThan);
-        if (page.isEmpty())
-            break;
-        all += page;
-        olderThan = page.last().at;
-    }
-    // Paging by time: the system item shares minute 0 with m0 and both come in the same page.
-    QCOMPARE(all.size(), 121);
-    QCOMPARE(all.first().id, QStringLiteral("m119"));
-    QCOMPARE(all.at(116).text, QStringLiteral("edited"));
-    QVERIFY(all.at(0).isMe);
-    QVERIFY(!all.at(1).isMe);
-    QVERIFY(!m_repo->upsertMessages(k + 99, history)); // no such conversation
-}
-
-void TstConversationRepository::newerMessageBecomesLastMessage()
-{
-    QVERIFY(m_repo->upsert(QStringLiteral("acc-a"), {conv(QStringLiteral("c1"), QStringLiteral("Ann"), 10)}));
-    const qint64 k = key(QStringLiteral("c1"));
-    QVERIFY(m_repo->setDone(k, true));
-    QSignalSpy changed(m_repo.get(), &ConversationRepository::conversationsChanged);
-    QVERIFY(m_repo->upsertMessages(k, {msg(QStringLiteral("old"), QStringLiteral("older"), 5)}));
-    QCOMPARE(changed.count(), 0);
-    QVERIFY(m_repo->row(k)->done);
-
-    QVERIFY(m_repo->upsertMessages(k, {msg(QStringLiteral("new"), QStringLiteral("Are you there?"), 11)}));
-    QCOMPARE(changed.count(), 1);
-    const ConversationRow row = *m_repo->row(k);
-    QVERIFY(!row.done);
-    QCOMPARE(row.conversation.lastText, QStringLiteral("Are you there?"));
-    QCOMPARE(row.conversation.lastAt, t0.addSecs(60 * 11));
-    QCOMPARE(ids(anyDone(QStringLiteral("there older"))), QStringList{QStringLiteral("c1")});
-}
-
-void TstConversationRepository::historyCursor()
-{
-    QVERIFY(m_repo->upsert(QStringLiteral("acc-a"), {conv(QStringLiteral("c1"), QStringLiteral("Ann"), 1)}));
-    const qint64 k = key(QStringLiteral("c1"));
-    QCOMPARE(m_repo->olderCursor(k), QString());
-    QVERIFY(!m_repo->historyComplete(k));
-    QVERIFY(m_repo->setOlderCursor(k, QStringLiteral("cur-2"), false));
-    QCOMPARE(m_repo->olderCursor(k), QStringLiteral("cur-2"));
-    QVERIFY(!m_repo->historyComplete(k));
-    QVERIFY(m_repo->setOlderCursor(k, QString(), true));
-    QCOMPARE(m_repo->olderCursor(k), QString());
-    QVERIFY(m_repo->historyComplete(k));
-    QVERIFY(!m_repo->setOlderCursor(k + 5, QStringLiteral("x"), false));
 }
 
 QTEST_GUILESS_MAIN(TstConversationRepository)
