@@ -21,6 +21,7 @@
 #include <QListView>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -41,15 +42,12 @@ InboxPage::InboxPage(Workspace *workspace, QWidget *parent)
     , m_status(plainLabel({}, this))
     , m_right(new QStackedWidget(this))
     , m_placeholder(plainLabel(tr("Select a conversation: J and K move, Enter opens, R replies."), this))
-    , m_pane(new ConversationPane(m_conversation, workspace->inboxSync(), workspace->outbox(),
-                                  workspace->snippets(), workspace->profilesService(), this))
 {
     setObjectName(QStringLiteral("inboxPage"));
     m_proxy->setSourceModel(m_model);
 
     m_search->setObjectName(QStringLiteral("inboxSearch"));
     m_search->setPlaceholderText(tr("Search names and messages (/)"));
-    m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search conversations"));
     m_accountCombo->setObjectName(QStringLiteral("inboxAccount"));
     m_accountCombo->setAccessibleName(tr("Account"));
@@ -100,8 +98,7 @@ InboxPage::InboxPage(Workspace *workspace, QWidget *parent)
     leftLayout->addWidget(m_empty, 1);
     leftLayout->addWidget(m_status);
 
-    m_right->addWidget(m_placeholder);
-    m_right->addWidget(m_pane);
+    m_right->addWidget(m_placeholder); // the conversation pane joins when one is first shown
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(left);
@@ -178,6 +175,34 @@ void InboxPage::createActions()
          { QKeySequence(Qt::Key_Escape) }, &InboxPage::focusList);
     make(QStringLiteral("undoSend"), tr("Undo send"), { QKeySequence(tr("Ctrl+Shift+Z")) },
          &InboxPage::undoSend);
+}
+
+// The composer, message list and profile panel are not part of the first frame (it shows the
+// placeholder), so they are built when the first conversation is shown.
+ConversationPane *InboxPage::pane()
+{
+    if (!m_pane) {
+        m_pane = new ConversationPane(m_conversation, m_ws->inboxSync(), m_ws->outbox(),
+                                      m_ws->snippets(), m_ws->profilesService(), m_right);
+        m_right->addWidget(m_pane);
+    }
+    return m_pane;
+}
+
+void InboxPage::paintEvent(QPaintEvent *event)
+{
+    QWidget::paintEvent(event);
+    if (m_painted)
+        return;
+    m_painted = true;
+    QTimer::singleShot(0, this, &InboxPage::finishAfterFirstPaint);
+}
+
+// What the first frame does not show: the search box's clear button appears only once there
+// is text, and loading its icon costs as much as laying out the list.
+void InboxPage::finishAfterFirstPaint()
+{
+    m_search->setClearButtonEnabled(true);
 }
 
 QList<QAction *> InboxPage::commands() const
@@ -270,7 +295,8 @@ void InboxPage::showCurrent(bool read)
 {
     const QModelIndex i = m_list->currentIndex();
     if (!i.isValid()) {
-        m_pane->clear();
+        if (m_pane)
+            m_pane->clear();
         m_right->setCurrentWidget(m_placeholder);
         return;
     }
@@ -282,7 +308,7 @@ void InboxPage::showCurrent(bool read)
     c.headline = i.data(InboxModel::HeadlineRole).toString();
     c.profileUrl = i.data(InboxModel::ProfileUrlRole).toString();
     c.lastAt = i.data(InboxModel::LastTimeRole).toDateTime();
-    m_pane->showConversation(c, read);
+    pane()->showConversation(c, read);
     m_right->setCurrentWidget(m_pane);
 }
 
@@ -357,14 +383,15 @@ void InboxPage::focusList()
 
 void InboxPage::send()
 {
-    if (m_pane->conversationKey() == 0)
+    if (!m_pane || m_pane->conversationKey() == 0)
         return;
     m_pane->send();
 }
 
 void InboxPage::undoSend()
 {
-    m_pane->undoSend();
+    if (m_pane)
+        m_pane->undoSend();
 }
 
 void InboxPage::refresh()

@@ -43,7 +43,7 @@ public:
     QToolButton *unreadToggle() const { return m_unread; }
     QToolButton *doneToggle() const { return m_done; }
     QLabel *statusLabel() const { return m_status; }
-    ConversationPane *pane() const { return m_pane; }
+    ConversationPane *pane(); // built when first needed
     qint64 currentKey() const;
     bool isRefreshing() const { return !m_refreshing.isEmpty(); }
 
@@ -64,7 +64,11 @@ public Q_SLOTS:
 Q_SIGNALS:
     void statusMessage(const QString &text);
 
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
 private:
+    void finishAfterFirstPaint();
     void createActions();
     void fillAccountCombo();
     void applyFilters();
@@ -88,7 +92,8 @@ private:
     QLabel *m_status;
     QStackedWidget *m_right;
     QLabel *m_placeholder;
-    ConversationPane *m_pane;
+    ConversationPane *m_pane = nullptr;
+    bool m_painted = false;
 
     QSet<QString> m_refreshing;
     int m_refreshedConversations = 0;

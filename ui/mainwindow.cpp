@@ -57,11 +57,9 @@ MainWindow::MainWindow(Workspace *workspace, ApiKeyVault *vault, const QString &
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
     m_sidebar = new AccountSidebar(m_accountModel, this);
-    m_accountsPage = new AccountsPage(workspace, this);
     m_inboxPage = new InboxPage(workspace, this);
     m_pages = new QStackedWidget(this);
-    m_pages->addWidget(m_inboxPage); // the daily job comes first
-    m_pages->addWidget(m_accountsPage);
+    m_pages->addWidget(m_inboxPage); // the daily job comes first; the Accounts page when asked
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setChildrenCollapsible(false);
@@ -85,10 +83,9 @@ MainWindow::MainWindow(Workspace *workspace, ApiKeyVault *vault, const QString &
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
-    m_activity = new ActivityPanel(m_callsModel, this);
+    // The dock (and its toggle action) exists from the start; its panel is built when first shown.
     m_activityDock = new QDockWidget(tr("Activity"), this);
     m_activityDock->setObjectName(QStringLiteral("activityDock"));
-    m_activityDock->setWidget(m_activity);
     m_activityDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
                                 | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, m_activityDock);
@@ -96,24 +93,25 @@ MainWindow::MainWindow(Workspace *workspace, ApiKeyVault *vault, const QString &
     // Out of the way until asked for (Ctrl+Shift+A, or a click on the calls count below):
     // the Accounts page has its own per-account log.
     m_activityDock->hide();
-
-    m_palette = new CommandPalette(this);
+    connect(m_activityDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            activityPanel();
+    });
 
     createActions();
     createMenus();
     createToolBar();
     createStatusBar();
 
-    connect(m_sidebar, &AccountSidebar::currentAccountChanged, m_accountsPage,
-            &AccountsPage::setAccountId);
+    connect(m_sidebar, &AccountSidebar::currentAccountChanged, this, [this](const QString &id) {
+        if (m_accountsPage)
+            m_accountsPage->setAccountId(id);
+    });
     // A click (or Enter) on an account shows its details; J/K in the sidebar only select.
     connect(m_sidebar->view(), &QAbstractItemView::clicked, this, &MainWindow::showAccountsPage);
     connect(m_sidebar->view(), &QAbstractItemView::activated, this, &MainWindow::showAccountsPage);
     connect(m_inboxPage, &InboxPage::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-    connect(m_accountsPage, &AccountsPage::reconnectRequested, this, &MainWindow::reconnect);
-    connect(m_accountsPage, &AccountsPage::statusMessage, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 4000); });
     connect(m_ws->accountsSync(), &AccountsSync::failed, this, &MainWindow::showSyncError);
     connect(m_ws->accountsSync(), &AccountsSync::refreshed, this, [this] {
         if (m_syncErrorShown) // a refresh that worked makes an old failure stale
@@ -123,7 +121,6 @@ MainWindow::MainWindow(Workspace *workspace, ApiKeyVault *vault, const QString &
     });
     connect(m_vault, &ApiKeyVault::keyChanged, this, &MainWindow::updateKeyWarning);
     connect(m_vault, &ApiKeyVault::saved, this, &MainWindow::updateKeyWarning);
-    m_accountsPage->setAccountId(m_sidebar->currentAccountId());
     m_inboxPage->setFocus(); // J/K and the arrows work at once
 
     const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
@@ -132,6 +129,36 @@ MainWindow::MainWindow(Workspace *workspace, ApiKeyVault *vault, const QString &
 }
 
 MainWindow::~MainWindow() = default;
+
+// Built on first use, not before the first frame: most sessions start and stay in the Inbox.
+AccountsPage *MainWindow::accountsPage()
+{
+    if (m_accountsPage)
+        return m_accountsPage;
+    m_accountsPage = new AccountsPage(m_ws, m_pages);
+    m_pages->addWidget(m_accountsPage);
+    connect(m_accountsPage, &AccountsPage::reconnectRequested, this, &MainWindow::reconnect);
+    connect(m_accountsPage, &AccountsPage::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 4000); });
+    m_accountsPage->setAccountId(m_sidebar->currentAccountId());
+    return m_accountsPage;
+}
+
+ActivityPanel *MainWindow::activityPanel()
+{
+    if (!m_activity) {
+        m_activity = new ActivityPanel(m_callsModel, m_activityDock);
+        m_activityDock->setWidget(m_activity);
+    }
+    return m_activity;
+}
+
+CommandPalette *MainWindow::commandPalette()
+{
+    if (!m_palette)
+        m_palette = new CommandPalette(this);
+    return m_palette;
+}
 
 ConnectDialog *MainWindow::connectDialog() const
 {
@@ -300,7 +327,7 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_creditsIndicator);
     connect(m_callsIndicator, &CallsIndicator::clicked, this, [this] {
         m_activityDock->show();
-        m_activity->setFocus();
+        activityPanel()->setFocus();
     });
 }
 
@@ -326,12 +353,12 @@ void MainWindow::showInbox()
 
 void MainWindow::showAccountsPage()
 {
-    m_pages->setCurrentWidget(m_accountsPage);
+    m_pages->setCurrentWidget(accountsPage());
 }
 
 void MainWindow::openCommandPalette()
 {
-    m_palette->popup(commands());
+    commandPalette()->popup(commands());
 }
 
 void MainWindow::refresh()
@@ -343,7 +370,7 @@ void MainWindow::refresh()
         m_inboxPage->refresh(); // costs credits, so only the page in view
         return;
     }
-    m_accountsPage->refresh();
+    accountsPage()->refresh();
     statusBar()->showMessage(tr("Refreshing accounts…"), 2000);
 }
 

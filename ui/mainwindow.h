@@ -38,11 +38,11 @@ public:
     ~MainWindow() override;
 
     AccountSidebar *sidebar() const { return m_sidebar; }
-    AccountsPage *accountsPage() const { return m_accountsPage; }
+    AccountsPage *accountsPage(); // these three are built on first use
+    ActivityPanel *activityPanel();
+    CommandPalette *commandPalette();
     InboxPage *inboxPage() const { return m_inboxPage; }
     QWidget *currentPage() const;
-    ActivityPanel *activityPanel() const { return m_activity; }
-    CommandPalette *commandPalette() const { return m_palette; }
     MessageBar *messageBar() const { return m_messages; }
     QWidget *demoBanner() const { return m_banner; }
     CallsIndicator *callsIndicator() const { return m_callsIndicator; }
