@@ -185,6 +185,26 @@ void DesktopSession::askForKey()
 void DesktopSession::startDemo()
 {
     m_isDemo = true;
+    m_profile = Profile::throwAway();
+    if (!m_profile.isValid() || !openWorkspace(m_profile)) {
+        if (!m_profile.isValid())
+            showCritical(tr("The demo cannot start"), m_profile.error());
+        quit(1);
+        return;
+    }
+    // The demo never touches the keychain: its key lives in memory only.
+    m_secrets = std::make_unique<MemorySecretStore>();
+    m_vault = std::make_unique<ApiKeyVault>(m_secrets.get());
+    openMainWindow();
+    // Seeding the sandbox costs more than building the window, and the first frame shows an
+    // empty profile either way (its accounts and inbox arrive over HTTP): start the server
+    // once the window has painted.
+    connect(m_window.get(), &MainWindow::firstPainted, this, &DesktopSession::startDemoServer,
+            Qt::SingleShotConnection);
+}
+
+void DesktopSession::startDemoServer()
+{
     m_demo = m_demoFactory ? m_demoFactory() : DemoServer();
     if (!m_demo.server) {
         showCritical(tr("The demo cannot start"),
@@ -193,19 +213,9 @@ void DesktopSession::startDemo()
         quit(1);
         return;
     }
-    m_profile = Profile::throwAway();
-    if (!m_profile.isValid() || !openWorkspace(m_profile)) {
-        if (!m_profile.isValid())
-            showCritical(tr("The demo cannot start"), m_profile.error());
-        quit(1);
-        return;
-    }
     m_ws->settings()->setBaseUrl(m_demo.baseUrl);
-    // The demo never touches the keychain: its key lives in memory only.
-    m_secrets = std::make_unique<MemorySecretStore>();
-    m_vault = std::make_unique<ApiKeyVault>(m_secrets.get());
-    m_vault->setKey(m_demo.apiKey);
-    openMainWindow();
+    m_vault->setKey(m_demo.apiKey); // keyChanged hands it to the client
+    readServer();
 }
 
 void DesktopSession::openMainWindow()
@@ -235,12 +245,16 @@ void DesktopSession::openMainWindow()
         connect(m_ws->accountsSync(), &AccountsSync::refreshed, m_window->inboxPage(),
                 &InboxPage::refresh, Qt::SingleShotConnection);
     }
-    if (m_vault->hasKey()) {
-        m_ws->accountsSync()->refreshAll();
-        m_ws->accountsSync()->refreshBalance();
-        // What an earlier run left: queued messages are sent (once), interrupted sends verified.
-        m_ws->outbox()->resume();
-    }
+    if (m_vault->hasKey())
+        readServer();
+}
+
+void DesktopSession::readServer()
+{
+    m_ws->accountsSync()->refreshAll();
+    m_ws->accountsSync()->refreshBalance();
+    // What an earlier run left: queued messages are sent (once), interrupted sends verified.
+    m_ws->outbox()->resume();
 }
 
 bool DesktopSession::isSettled() const

@@ -67,6 +67,8 @@ Q_SIGNALS:
 private:
     void startNormal();
     void startDemo();
+    void startDemoServer();
+    void readServer();
     bool openWorkspace(const Profile &profile);
     void onKeyLoaded(bool found);
     void askForKey();
