@@ -79,12 +79,6 @@ Message fromRow(const QSqlQuery &q)
     return m;
 }
 
-void bindAll(QSqlQuery &query, const QVariantList &values)
-{
-    for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values.at(i));
-}
-
 } // namespace
 
 bool ConversationRepository::upsertMessages(qint64 conversationKey, const QList<Message> &messages)
@@ -122,19 +116,19 @@ bool ConversationRepository::upsertMessages(qint64 conversationKey, const QList<
         const QVariantList row = toRow(m);
         QSqlQuery &find = m.id.isEmpty() ? byContent : byId;
         if (m.id.isEmpty())
-            bindAll(find, {conversationKey, row.at(3), row.at(7), row.at(4), row.at(2)});
+            store::bindAll(find, {conversationKey, row.at(3), row.at(7), row.at(4), row.at(2)});
         else
-            bindAll(find, {conversationKey, m.id});
+            store::bindAll(find, {conversationKey, m.id});
         if (!store::execOrWarn(find, "reading a message"))
             return false;
         if (!find.next()) {
-            bindAll(insert, QVariantList{conversationKey} + row);
+            store::bindAll(insert, QVariantList{conversationKey} + row);
             if (!store::execOrWarn(insert, "adding a message"))
                 return false;
             changed = true;
         } else if (!sameRow(find, row)) {
             const qint64 id = find.value(0).toLongLong();
-            bindAll(update, row + QVariantList{id});
+            store::bindAll(update, row + QVariantList{id});
             if (!store::execOrWarn(update, "updating a message"))
                 return false;
             changed = true;
@@ -152,7 +146,7 @@ bool ConversationRepository::upsertMessages(qint64 conversationKey, const QList<
         last.prepare(QStringLiteral("UPDATE conversations SET last_text = ?, last_at = ?, "
                                     "last_sender_name = ?, last_sender_profile_url = ?, "
                                     "last_sender_is_me = ?, done = 0 WHERE key = ?"));
-        bindAll(last, {store::orEmpty(newest->text), store::msToSql(newest->at),
+        store::bindAll(last, {store::orEmpty(newest->text), store::msToSql(newest->at),
                        store::orEmpty(newest->senderName), store::orEmpty(newest->senderProfileUrl),
                        newest->isMe ? 1 : 0, conversationKey});
         if (!store::execOrWarn(last, "updating a conversation's last message"))
@@ -182,7 +176,7 @@ QList<Message> ConversationRepository::messages(qint64 conversationKey, int limi
     if (olderThan.isValid())
         binds << store::msToSql(olderThan);
     binds << limit;
-    bindAll(query, binds);
+    store::bindAll(query, binds);
     QList<Message> out;
     if (!store::execOrWarn(query, "reading messages"))
         return out;

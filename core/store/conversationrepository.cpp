@@ -68,12 +68,6 @@ ConversationRow fromRow(const QSqlQuery &q)
     return row;
 }
 
-void bindAll(QSqlQuery &query, const QVariantList &values)
-{
-    for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values.at(i));
-}
-
 QVariantList toVariants(const QStringList &content)
 {
     QVariantList out;
@@ -178,7 +172,7 @@ bool ConversationRepository::upsert(const QString &accountId, const QList<Conver
         qint64 key = 0;
         bool indexChanged = true;
         if (!find.next()) {
-            bindAll(insert, QVariantList{accountId, c.id} + toVariants(content) + QVariantList{now});
+            store::bindAll(insert, QVariantList{accountId, c.id} + toVariants(content) + QVariantList{now});
             if (!store::execOrWarn(insert, "adding a conversation"))
                 return false;
             key = insert.lastInsertId().toLongLong();
@@ -189,7 +183,7 @@ bool ConversationRepository::upsert(const QString &accountId, const QList<Conver
             const QStringList stored = storedContent(find);
             find.finish();
             if (stored == content) {
-                bindAll(touch, {now, key});
+                store::bindAll(touch, {now, key});
                 if (!store::execOrWarn(touch, "marking a conversation refreshed"))
                     return false;
                 continue;
@@ -199,7 +193,7 @@ bool ConversationRepository::upsert(const QString &accountId, const QList<Conver
             const qint64 newAt = content.at(LastAt).toLongLong();
             const bool newMessage = newAt > storedAt
                 || (newAt == storedAt && content.at(LastText) != stored.at(LastText));
-            bindAll(update, toVariants(content) + QVariantList{now, newMessage ? 1 : 0, key});
+            store::bindAll(update, toVariants(content) + QVariantList{now, newMessage ? 1 : 0, key});
             if (!store::execOrWarn(update, "updating a conversation"))
                 return false;
             // The search row is keyed by the sort key, which moves with the last message.
@@ -238,7 +232,7 @@ QList<ConversationRow> ConversationRepository::page(const InboxFilter &filter, i
     if (after)
         binds << store::sortKey(*after);
     binds << limit;
-    bindAll(query, binds);
+    store::bindAll(query, binds);
     QList<ConversationRow> rows;
     if (!store::execOrWarn(query, "reading the inbox"))
         return rows;
@@ -254,7 +248,7 @@ int ConversationRepository::count(const InboxFilter &filter) const
         return 0;
     QSqlQuery query(m_db->connection());
     query.prepare(QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(q.from, q.where));
-    bindAll(query, q.binds);
+    store::bindAll(query, q.binds);
     if (!store::execOrWarn(query, "counting the inbox") || !query.next())
         return 0;
     return query.value(0).toInt();
@@ -290,7 +284,7 @@ int ConversationRepository::positionOf(const ConversationRow &row, const InboxFi
         return 0;
     QSqlQuery query(m_db->connection());
     query.prepare(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 AND %3 > ?").arg(q.from, q.where, q.order));
-    bindAll(query, q.binds + QVariantList{store::sortKey(row)});
+    store::bindAll(query, q.binds + QVariantList{store::sortKey(row)});
     if (!store::execOrWarn(query, "placing a conversation") || !query.next())
         return 0;
     return query.value(0).toInt();

@@ -45,6 +45,13 @@ inline QDateTime msFromSql(const QVariant &v)
     return ms == 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
+// Binds `values` to the query's placeholders in order.
+inline void bindAll(QSqlQuery &query, const QVariantList &values)
+{
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+}
+
 inline bool execOrWarn(QSqlQuery &query, const char *what)
 {
     if (query.exec())
