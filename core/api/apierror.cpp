@@ -190,4 +190,12 @@ ApiError ApiError::config(const QString &message)
     return e;
 }
 
+ApiError ApiError::badBody(const QString &detail)
+{
+    ApiError e;
+    e.kind = Kind::BadBody;
+    e.message = detail;
+    return e;
+}
+
 } // namespace ld

@@ -42,6 +42,8 @@ struct ApiError
 
     static QString kindName(Kind k);
     static ApiError config(const QString &message);
+    // A 2xx whose data a decoder refused; `detail` is the decoder's error with its JSON path.
+    static ApiError badBody(const QString &detail);
 };
 
 } // namespace ld

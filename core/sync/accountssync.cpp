@@ -6,18 +6,6 @@
 
 namespace ld {
 
-namespace {
-
-ApiError decodeError(const QString &detail)
-{
-    ApiError e;
-    e.kind = ApiError::Kind::BadBody;
-    e.message = detail;
-    return e;
-}
-
-} // namespace
-
 AccountsSync::AccountsSync(AccountsService *service, AccountRepository *accounts, QObject *parent)
     : QObject(parent)
     , m_service(service)
@@ -66,7 +54,7 @@ void AccountsSync::fetchPage(int offset)
             return finish(call->error());
         const Decoded<AccountPage> page = AccountPage::fromJson(call->data());
         if (!page.ok())
-            return finish(decodeError(page.error));
+            return finish(ApiError::badBody(page.error));
 
         for (const Account &a : page.value.items)
             m_collected.append(a);
@@ -101,7 +89,7 @@ void AccountsSync::refreshAccount(const QString &accountId)
         }
         const Decoded<Account> account = Account::fromJson(call->data());
         if (!account.ok()) {
-            Q_EMIT failed(decodeError(account.error));
+            Q_EMIT failed(ApiError::badBody(account.error));
             end();
             return;
         }

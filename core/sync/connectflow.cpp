@@ -139,12 +139,8 @@ void ConnectFlow::onLoginDone(ApiCall *call)
     if (call->state() != ApiCall::State::Succeeded)
         return fail(call->error());
     const Decoded<LoginResult> result = LoginResult::fromJson(call->data());
-    if (!result.ok()) {
-        ApiError e;
-        e.kind = ApiError::Kind::BadBody;
-        e.message = result.error;
-        return fail(e);
-    }
+    if (!result.ok())
+        return fail(ApiError::badBody(result.error));
     m_accountId = result.value.accountId;
     m_challenge = result.value.challenge;
     if (result.value.status == LoginResult::Status::Connected)

@@ -16,14 +16,6 @@ namespace {
 // count only makes one slow call that costs the same.
 constexpr int kInboxPageSize = 25;
 
-ApiError decodeError(const QString &detail)
-{
-    ApiError e;
-    e.kind = ApiError::Kind::BadBody;
-    e.message = detail;
-    return e;
-}
-
 QString inboxKey(const QString &accountId)
 {
     return QStringLiteral("inbox:") + accountId;
@@ -92,7 +84,7 @@ void InboxSync::fetchInboxPage(
             return fail(call->error());
         const Decoded<InboxPage> page = InboxPage::fromJson(call->data());
         if (!page.ok())
-            return fail(decodeError(page.error));
+            return fail(ApiError::badBody(page.error));
         // Stored page by page, so the list fills while the next page is on its way.
         if (!m_conversations->upsert(accountId, page.value.conversations))
             qCWarning(lcSync) << "could not store the inbox of" << accountId;
@@ -151,7 +143,7 @@ void InboxSync::fetchMessages(qint64 key, int count, bool older)
             return fail(call->error());
         const Decoded<ConversationPage> page = ConversationPage::fromJson(call->data());
         if (!page.ok())
-            return fail(decodeError(page.error));
+            return fail(ApiError::badBody(page.error));
         const QList<Message> messages = withOrigin(page.value.messages, conversation.participant);
         if (!m_conversations->upsertMessages(key, messages))
             qCWarning(lcSync) << "could not store the messages of conversation" << key;
