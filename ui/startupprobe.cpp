@@ -1,5 +1,7 @@
 #include "startupprobe.h"
 
+#include "support/peakrss.h"
+
 #include "mainwindow.h"
 
 #include <QFile>
@@ -21,19 +23,6 @@ StartupProbe::StartupProbe(const QElapsedTimer &sinceMain, QObject *parent)
 {
 }
 
-qint64 StartupProbe::peakRssKb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
 void StartupProbe::watch(MainWindow *window, std::function<bool()> settled)
 {
     m_window = window;
@@ -51,7 +40,7 @@ void StartupProbe::onFirstPaint()
 {
     if (m_quitAfterPaint) {
         const double ms = double(m_clock.nsecsElapsed()) / 1e6;
-        std::printf("first-paint-ms: %.1f\npeak-rss-kb: %lld\n", ms, peakRssKb());
+        std::printf("first-paint-ms: %.1f\npeak-rss-kb: %lld\n", ms, ld::peakRssKb());
         std::fflush(stdout);
         if (m_grabFile.isEmpty()) {
             Q_EMIT finished(0);

@@ -27,7 +27,6 @@ public:
     // settled(): true once the window shows what it will show (no call in flight).
     void watch(MainWindow *window, std::function<bool()> settled);
 
-    static qint64 peakRssKb(); // VmHWM from /proc/self/status; -1 where unavailable
 
 Q_SIGNALS:
     void finished(int exitCode);

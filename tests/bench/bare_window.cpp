@@ -1,6 +1,8 @@
 // The baseline of the startup benchmark: a bare QMainWindow measured the way linkup-desk
 // measures itself (ui/startupprobe.cpp) — a QElapsedTimer from the first line of main() to the
 // end of the first painted frame, then the peak RSS (VmHWM) — printed as the same two lines.
+#include "support/peakrss.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -12,17 +14,6 @@ namespace {
 
 QElapsedTimer sinceMain;
 
-qint64 peakRssKb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 class BareWindow : public QMainWindow
 {
@@ -36,7 +27,7 @@ protected:
         // Queued, like linkup-desk: the figure covers the whole first frame, children included.
         QTimer::singleShot(0, this, [] {
             std::printf("first-paint-ms: %.1f\npeak-rss-kb: %lld\n",
-                        double(sinceMain.nsecsElapsed()) / 1e6, peakRssKb());
+                        double(sinceMain.nsecsElapsed()) / 1e6, ld::peakRssKb());
             std::fflush(stdout);
             QCoreApplication::exit(0);
         });

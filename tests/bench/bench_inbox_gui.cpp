@@ -10,6 +10,8 @@
 #include "support/profile.h"
 #include "sync/workspace.h"
 
+#include "support/peakrss.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -25,17 +27,6 @@ namespace {
 
 QElapsedTimer sinceMain;
 
-qint64 peakRssKb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 // Announces the first paint of the conversation list's viewport.
 class PaintWatcher : public QObject
@@ -108,7 +99,7 @@ int main(int argc, char *argv[])
     page->list()->viewport()->installEventFilter(&watcher);
     watcher.onFirstPaint = [&] {
         std::printf("first-paint-ms: %.1f\npeak-rss-kb: %lld\n",
-                    double(sinceMain.nsecsElapsed()) / 1e6, peakRssKb());
+                    double(sinceMain.nsecsElapsed()) / 1e6, ld::peakRssKb());
         std::fflush(stdout);
         if (!keystrokes) {
             QCoreApplication::exit(0);
@@ -128,7 +119,7 @@ int main(int argc, char *argv[])
         std::printf("keystrokes: %lld\nkeystroke-median-ms: %.2f\nkeystroke-p99-ms: %.2f\n"
                     "peak-rss-kb-after-search: %lld\n",
                     qint64(samples.size()), percentile(samples, 0.5), percentile(samples, 0.99),
-                    peakRssKb());
+                    ld::peakRssKb());
         std::fflush(stdout);
         QCoreApplication::exit(0);
     };

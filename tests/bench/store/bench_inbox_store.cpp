@@ -6,6 +6,8 @@
 #include "store/conversationrepository.h"
 #include "store/database.h"
 
+#include "support/peakrss.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -72,17 +74,6 @@ double medianOf(QList<double> values)
     return percentile(std::move(values), 0.5);
 }
 
-qint64 peakRssKb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 void figure(const char *name, double value, const char *unit, const char *goal)
 {
@@ -271,7 +262,7 @@ int main(int argc, char *argv[])
     QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     const qint64 bytes = QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
     figure("database_mb", double(bytes) / (1024.0 * 1024.0), "MB", "none");
-    figure("peak_rss_mb", double(peakRssKb()) / 1024.0, "MB", "<= 120 above the bare window, with the GUI");
+    figure("peak_rss_mb", double(ld::peakRssKb()) / 1024.0, "MB", "<= 120 above the bare window, with the GUI");
     std::printf("inbox_store.conversations %d across %d accounts, %d not done%s%s\n", repo.count(InboxFilter{{}, false, InboxFilter::DoneState::Any, {}}),
                 accounts, visible, parser.isSet(profileOption) ? ", written to " : "",
                 parser.isSet(profileOption) ? qPrintable(path) : "");
