@@ -174,6 +174,10 @@ QWidget *SettingsPage::buildPacingGroup()
     form->addRow(QString(), m_invitesWeek);
     form->addRow(tr("&Messages"), m_messagesDay);
     form->addRow(tr("&Posts"), m_postsDay);
+    m_undoSend = capBox(30, tr(" s"), group);
+    m_undoSend->setObjectName(QStringLiteral("undoSendSeconds"));
+    m_undoSend->setSpecialValueText(tr("Send at once"));
+    form->addRow(tr("&Undo window for messages"), m_undoSend);
     outer->addWidget(note(tr("Per account. An action over a cap is refused with the reason, "
                              "before it reaches LinkedIn. Staying well under 100 invitations a "
                              "week keeps accounts safe."), group));
@@ -205,6 +209,7 @@ void SettingsPage::load()
     m_invitesWeek->setValue(p.invitesPerWeek);
     m_messagesDay->setValue(p.messagesPerDay);
     m_postsDay->setValue(p.postsPerDay);
+    m_undoSend->setValue(m_settings->undoSendSeconds());
     m_notifications->setChecked(m_settings->notificationsEnabled());
     m_lowBalance->setValue(m_settings->lowBalanceThreshold());
     updateKeyStatus();
@@ -301,6 +306,7 @@ bool SettingsPage::apply()
     p.messagesPerDay = m_messagesDay->value();
     p.postsPerDay = m_postsDay->value();
     m_settings->setPacing(p);
+    m_settings->setUndoSendSeconds(m_undoSend->value());
     m_settings->setNotificationsEnabled(m_notifications->isChecked());
     m_settings->setLowBalanceThreshold(m_lowBalance->value());
     m_settings->sync();

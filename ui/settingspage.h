@@ -44,6 +44,7 @@ public:
     QSpinBox *invitesPerWeek() const { return m_invitesWeek; }
     QSpinBox *messagesPerDay() const { return m_messagesDay; }
     QSpinBox *postsPerDay() const { return m_postsDay; }
+    QSpinBox *undoSendSeconds() const { return m_undoSend; }
     QCheckBox *notifications() const { return m_notifications; }
     QSpinBox *lowBalance() const { return m_lowBalance; }
 
@@ -78,6 +79,7 @@ private:
     QSpinBox *m_invitesWeek = nullptr;
     QSpinBox *m_messagesDay = nullptr;
     QSpinBox *m_postsDay = nullptr;
+    QSpinBox *m_undoSend = nullptr;
     QCheckBox *m_notifications = nullptr;
     QSpinBox *m_lowBalance = nullptr;
 };

@@ -118,6 +118,7 @@ private Q_SLOTS:
         m_page->invitesPerWeek()->setValue(60);
         m_page->messagesPerDay()->setValue(40);
         m_page->postsPerDay()->setValue(2);
+        m_page->undoSendSeconds()->setValue(12);
         m_page->lowBalance()->setValue(250);
         const bool notifications = !m_settings->notificationsEnabled();
         if (m_page->notifications()->isChecked() != notifications)
@@ -133,6 +134,7 @@ private Q_SLOTS:
         QCOMPARE(p.invitesPerWeek, 60);
         QCOMPARE(p.messagesPerDay, 40);
         QCOMPARE(p.postsPerDay, 2);
+        QCOMPARE(reread.undoSendSeconds(), 12);
         QCOMPARE(reread.lowBalanceThreshold(), 250);
         QCOMPARE(reread.notificationsEnabled(), notifications);
 
@@ -140,6 +142,7 @@ private Q_SLOTS:
         makePage(false);
         QCOMPARE(m_page->invitesPerDay()->value(), 15);
         QCOMPARE(m_page->minDelay()->value(), 3.5);
+        QCOMPARE(m_page->undoSendSeconds()->value(), 12);
     }
 
     void minimumDelayNeverExceedsMaximum()
