@@ -183,7 +183,8 @@ void TestSandboxInbox::hostileNamesInTheSeed()
 
 void TestSandboxInbox::sendWithMediaFile()
 {
-    const QByteArray bytes("\x89PNG\r\n\x1a\n\0\0data", 16);
+    static const char png[] = "\x89PNG\r\n\x1a\n\0\0data"; // embedded NULs: size from the array
+    const QByteArray bytes(png, sizeof(png) - 1);
     const QJsonObject body { { s("profile_url"),
                                  s("https://www.linkedin.com/in/amelie-dubois-1000") },
         { s("message_text"), s("Photo attached") },
