@@ -28,6 +28,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -322,6 +323,46 @@ private Q_SLOTS:
         QVERIFY(problem->isVisible());
         QCOMPARE(int(outboxItems().size()), before);
         editor()->clear();
+    }
+
+    // Issue 3's bad input, as a person meets it: a 10,000-message history opens on its newest
+    // page and grows when scrolled to the top; 50 KB messages are kept whole and painted.
+    void longHistoryAndHugeMessages()
+    {
+        const QString account = ld::sandbox::Seeds::primaryAccountId();
+        m_sb.server.addConversation(account, QStringLiteral("Long History"), 10000);
+        m_sb.server.addConversation(account, QStringLiteral("Huge Body"), 3, 50 * 1024);
+        m_page->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_page->isRefreshing(), 20000);
+        QListView *messages = m_page->pane()->view()->list();
+
+        auto open = [&](const QString &name) {
+            int row = -1;
+            for (int r = 0; r < m_page->proxy()->rowCount() && row < 0; ++r) {
+                if (m_page->proxy()->index(r, 0).data().toString() == name)
+                    row = r;
+            }
+            QVERIFY2(row >= 0, qPrintable(name));
+            focusList();
+            selectRow(row);
+            m_page->openCurrent();
+            QTRY_VERIFY_WITH_TIMEOUT(messages->model()->rowCount() > 0, 20000);
+        };
+
+        open(QStringLiteral("Huge Body"));
+        QTRY_COMPARE(messages->model()->rowCount(), 3);
+        for (int r = 0; r < 3; ++r) {
+            const QString body = ld::ui::MessageDelegate::bodyText(messages->model()->index(r, 0));
+            QVERIFY2(body.size() >= 50 * 1024, qPrintable(QString::number(body.size())));
+        }
+        QVERIFY(!m_window->grab().isNull()); // painting 150 KB of text does not fall over
+
+        open(QStringLiteral("Long History"));
+        const int firstPage = messages->model()->rowCount();
+        QVERIFY2(firstPage < 10000, "the whole history was read at once");
+        messages->verticalScrollBar()->setValue(messages->verticalScrollBar()->minimum());
+        QTRY_VERIFY_WITH_TIMEOUT(messages->model()->rowCount() > firstPage, 20000);
+        QVERIFY(!m_window->grab().isNull());
     }
 
     void searchRunsInTheStore()
