@@ -5,31 +5,16 @@
 
 #include <QJsonArray>
 
-#include <algorithm>
-#include <climits>
 
 namespace ld {
 
 namespace {
-
-template <typename T> Decoded<T> finish(const json::Reader &r, T value)
-{
-    if (!r.ok())
-        return Decoded<T>::failure(r.error());
-    return Decoded<T>::success(std::move(value));
-}
 
 // The end of a cursor list is a missing, empty or null next_cursor (§1.7); get_conversation's
 // cursor is a ms epoch that may come as a number: Reader::id keeps it in full, as a string.
 QString readCursor(json::Reader &r)
 {
     return r.id(QStringLiteral("next_cursor"));
-}
-
-// Counts are ints in the value types; a hostile huge or negative number is clamped.
-int countOf(json::Reader &r, const QString &key, qint64 fallback = 0)
-{
-    return int(std::clamp<qint64>(r.int64(key, fallback), 0, INT_MAX));
 }
 
 // Decodes `key` as a Person when present; absent or null gives the default. A wrong type
@@ -81,7 +66,7 @@ Decoded<Person> Person::fromJson(const QJsonValue &json, const QString &path)
     p.profileUrl = json::firstString(r, { "profile_url", "linkedin_url" });
     p.pictureUrl = json::firstString(r, { "profile_picture", "profile_picture_url" });
     p.isMe = r.boolean(QStringLiteral("is_me"));
-    return finish(r, std::move(p));
+    return json::finish(r, std::move(p));
 }
 
 Decoded<Conversation> Conversation::fromJson(const QJsonValue &json, const QString &path)
@@ -111,9 +96,9 @@ Decoded<Conversation> Conversation::fromJson(const QJsonValue &json, const QStri
     if (r.object().value(QStringLiteral("unread")).isBool())
         c.unread = r.boolean(QStringLiteral("unread")) ? 1 : 0;
     else
-        c.unread = countOf(r, QStringLiteral("unread"));
+        c.unread = r.count(QStringLiteral("unread"));
     c.type = r.string(QStringLiteral("type"));
-    return finish(r, std::move(c));
+    return json::finish(r, std::move(c));
 }
 
 Decoded<InboxPage> InboxPage::fromJson(const QJsonValue &json, const QString &path)
@@ -121,7 +106,7 @@ Decoded<InboxPage> InboxPage::fromJson(const QJsonValue &json, const QString &pa
     json::Reader r(json, path);
     InboxPage page;
     const QJsonArray items = r.array(QStringLiteral("conversations"));
-    page.totalResults = countOf(r, QStringLiteral("total_results"), items.size());
+    page.totalResults = r.count(QStringLiteral("total_results"), items.size());
     page.nextCursor = readCursor(r);
     if (!r.ok())
         return Decoded<InboxPage>::failure(r.error());
@@ -177,7 +162,7 @@ Decoded<Message> Message::fromJson(const QJsonValue &json, const QString &path)
     const QString attachmentsKey = QStringLiteral("attachments");
     r.markRead({ "attachments" });
     m.attachments = attachmentsOf(r.object().value(attachmentsKey));
-    return finish(r, std::move(m));
+    return json::finish(r, std::move(m));
 }
 
 Decoded<ConversationPage> ConversationPage::fromJson(const QJsonValue &json, const QString &path)
@@ -185,8 +170,8 @@ Decoded<ConversationPage> ConversationPage::fromJson(const QJsonValue &json, con
     json::Reader r(json, path);
     ConversationPage page;
     const QJsonArray items = r.array(QStringLiteral("messages"));
-    page.totalMessageCount = countOf(r, QStringLiteral("total_message_count"), items.size());
-    page.unreadCount = countOf(r, QStringLiteral("unread_count"));
+    page.totalMessageCount = r.count(QStringLiteral("total_message_count"), items.size());
+    page.unreadCount = r.count(QStringLiteral("unread_count"));
     page.nextCursor = readCursor(r);
     if (!r.ok())
         return Decoded<ConversationPage>::failure(r.error());
@@ -208,7 +193,7 @@ Decoded<SentMessage> SentMessage::fromJson(const QJsonValue &json, const QString
     s.entityUrn = json::firstId(r, { "entityUrn", "entity_urn" });
     s.conversationId = json::firstId(r, { "conversation_id", "conversationId" });
     s.deliveredAt = r.timestamp(QStringLiteral("deliveredAt")); // ISO in V2, ms in V1
-    return finish(r, std::move(s));
+    return json::finish(r, std::move(s));
 }
 
 } // namespace ld

@@ -6,24 +6,10 @@
 #include <QJsonArray>
 
 #include <algorithm>
-#include <climits>
 
 namespace ld {
 
 namespace {
-
-template <typename T> Decoded<T> finish(const json::Reader &r, T value)
-{
-    if (!r.ok())
-        return Decoded<T>::failure(r.error());
-    return Decoded<T>::success(std::move(value));
-}
-
-// Counts and offsets are ints in the value types; a hostile huge or negative number is clamped.
-int countOf(json::Reader &r, const QString &key, qint64 fallback = 0)
-{
-    return int(std::clamp<qint64>(r.int64(key, fallback), 0, INT_MAX));
-}
 
 // Decodes `key` as an InvitationPerson when present; absent or null gives the default.
 Decoded<InvitationPerson> personAt(json::Reader &r, const QString &key)
@@ -43,8 +29,8 @@ Decoded<OffsetPage<T>> decodePage(const QJsonValue &json, const QString &path, c
     json::Reader r(json, path);
     OffsetPage<T> page;
     const QJsonArray items = r.array(key);
-    page.totalResults = countOf(r, QStringLiteral("total_results"), items.size());
-    page.totalAvailable = countOf(r, QStringLiteral("total_available_results"), page.totalResults);
+    page.totalResults = r.count(QStringLiteral("total_results"), items.size());
+    page.totalAvailable = r.count(QStringLiteral("total_available_results"), page.totalResults);
     const QString paginationKey = QStringLiteral("pagination");
     const QJsonObject pagination = r.subObject(paginationKey);
     r.markRead({ "invitation_type" }); // list_sent echoes the filter
@@ -98,7 +84,7 @@ Decoded<InvitationPerson> InvitationPerson::fromJson(const QJsonValue &json, con
     p.headline = r.string(QStringLiteral("headline"));
     p.profileUrl = json::firstString(r, { "linkedin_url", "profile_url" });
     p.pictureUrl = json::firstString(r, { "profile_picture_url", "profile_picture" });
-    return finish(r, std::move(p));
+    return json::finish(r, std::move(p));
 }
 
 Decoded<ReceivedInvitation> ReceivedInvitation::fromJson(
@@ -114,9 +100,9 @@ Decoded<ReceivedInvitation> ReceivedInvitation::fromJson(
     inv.sender = std::move(sender.value);
     inv.invitationType = r.string(QStringLiteral("invitation_type"));
     inv.sentTime = r.string(QStringLiteral("sent_time"));
-    inv.sentTimeDays = countOf(r, QStringLiteral("sent_time_days"));
+    inv.sentTimeDays = r.count(QStringLiteral("sent_time_days"));
     inv.message = r.string(QStringLiteral("message"));
-    return finish(r, std::move(inv));
+    return json::finish(r, std::move(inv));
 }
 
 Decoded<SentInvitation> SentInvitation::fromJson(const QJsonValue &json, const QString &path)
@@ -130,8 +116,8 @@ Decoded<SentInvitation> SentInvitation::fromJson(const QJsonValue &json, const Q
     inv.recipient = std::move(recipient.value);
     inv.invitationType = r.string(QStringLiteral("invitation_type"));
     inv.sentTime = r.string(QStringLiteral("sent_time"));
-    inv.sentTimeDays = countOf(r, QStringLiteral("sent_time_days"));
-    return finish(r, std::move(inv));
+    inv.sentTimeDays = r.count(QStringLiteral("sent_time_days"));
+    return json::finish(r, std::move(inv));
 }
 
 Decoded<Connection> Connection::fromJson(const QJsonValue &json, const QString &path)
@@ -142,23 +128,23 @@ Decoded<Connection> Connection::fromJson(const QJsonValue &json, const QString &
     c.jobTitle = json::firstString(r, { "job_title", "headline" });
     c.profileUrl = json::firstString(r, { "profile_url", "linkedin_url" });
     c.pictureUrl = json::firstString(r, { "profile_picture", "profile_picture_url" });
-    return finish(r, std::move(c));
+    return json::finish(r, std::move(c));
 }
 
 Decoded<OffsetPagination> OffsetPagination::fromJson(const QJsonValue &json, const QString &path)
 {
     json::Reader r(json, path);
     OffsetPagination p;
-    p.offset = countOf(r, QStringLiteral("offset"));
-    p.count = countOf(r, QStringLiteral("count"));
-    p.nextOffset = countOf(r, QStringLiteral("next_offset"), qint64(p.offset) + p.count);
+    p.offset = r.count(QStringLiteral("offset"));
+    p.count = r.count(QStringLiteral("count"));
+    p.nextOffset = r.count(QStringLiteral("next_offset"), qint64(p.offset) + p.count);
     p.hasMore = r.boolean(QStringLiteral("has_more"));
-    p.resultsPerPage = countOf(r, QStringLiteral("results_per_page"));
-    p.pagesFetched = countOf(r, QStringLiteral("pages_fetched"));
+    p.resultsPerPage = r.count(QStringLiteral("results_per_page"));
+    p.pagesFetched = r.count(QStringLiteral("pages_fetched"));
     // A next_offset that does not move on would page forever: treat it as the end.
     if (p.hasMore && p.nextOffset <= p.offset)
         p.hasMore = false;
-    return finish(r, std::move(p));
+    return json::finish(r, std::move(p));
 }
 
 Decoded<ReceivedInvitationPage> decodeReceivedInvitations(
@@ -202,9 +188,9 @@ Decoded<InvitationCheck> InvitationCheck::fromJson(const QJsonValue &json, const
     c.invitationType = r.string(QStringLiteral("invitation_type"));
     // A string in V2; V1 sent a number too big for a double: Reader::id keeps it whole (§1.8).
     c.invitationId = r.id(QStringLiteral("invitation_id"));
-    c.memberDistance = countOf(r, QStringLiteral("member_distance"));
+    c.memberDistance = r.count(QStringLiteral("member_distance"));
     c.message = r.string(QStringLiteral("message"));
-    return finish(r, std::move(c));
+    return json::finish(r, std::move(c));
 }
 
 Decoded<InviteResult> InviteResult::fromJson(const QJsonValue &json, const QString &path)
@@ -218,7 +204,7 @@ Decoded<InviteResult> InviteResult::fromJson(const QJsonValue &json, const QStri
     i.headline = r.string(QStringLiteral("headline"));
     i.publicIdentifier = json::firstString(r, { "public_identifier", "public_id" });
     i.pictureUrl = json::firstString(r, { "profile_picture_url", "profile_picture" });
-    return finish(r, std::move(i));
+    return json::finish(r, std::move(i));
 }
 
 Decoded<WithdrawResult> WithdrawResult::fromJson(const QJsonValue &json, const QString &path)
@@ -227,7 +213,7 @@ Decoded<WithdrawResult> WithdrawResult::fromJson(const QJsonValue &json, const Q
     WithdrawResult w;
     w.withdrawn = r.boolean(QStringLiteral("withdrawn"));
     w.invitationId = r.id(QStringLiteral("invitation_id"));
-    return finish(r, std::move(w));
+    return json::finish(r, std::move(w));
 }
 
 } // namespace ld

@@ -2,6 +2,8 @@
 
 #include "timestamps.h"
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace ld::json {
@@ -119,6 +121,11 @@ qint64 Reader::int64(const QString &key, qint64 fallback)
         return fallback;
     }
     return v.toInteger();
+}
+
+int Reader::count(const QString &key, qint64 fallback)
+{
+    return int(std::clamp<qint64>(int64(key, fallback), 0, INT_MAX));
 }
 
 double Reader::number(const QString &key, double fallback)

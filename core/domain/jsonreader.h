@@ -3,6 +3,8 @@
 // the default, a field of the wrong type records an error naming its path
 // ("data.items[3].account_id: expected a string, got a number") and reading goes on, so a
 // decoder can read every field and report only the first problem. Never throws, never crashes.
+#include "decoded.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -36,6 +38,9 @@ public:
     // as numbers). Never converted through a double.
     QString id(const QString &key, bool required = false);
     qint64 int64(const QString &key, qint64 fallback = 0); // integral numbers only
+    // A count, offset or total for an int field: a hostile huge or negative number is clamped
+    // to 0..INT_MAX instead of wrapping.
+    int count(const QString &key, qint64 fallback = 0);
     double number(const QString &key, double fallback = 0);
     bool boolean(const QString &key, bool fallback = false);
     QDateTime timestamp(const QString &key); // either ISO format or a ms epoch; invalid if absent
@@ -59,5 +64,14 @@ private:
     QString m_error;
     QSet<QString> m_read;
 };
+
+// The end of a decoder: the value, or the reader's first error with its path.
+template <typename T>
+Decoded<T> finish(const Reader &r, T value)
+{
+    if (!r.ok())
+        return Decoded<T>::failure(r.error());
+    return Decoded<T>::success(std::move(value));
+}
 
 } // namespace ld::json

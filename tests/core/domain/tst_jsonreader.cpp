@@ -1,6 +1,7 @@
 #include "domain/jsonreader.h"
 
 #include <QJsonDocument>
+#include <climits>
 #include <QTest>
 
 using namespace ld;
@@ -37,6 +38,24 @@ private Q_SLOTS:
         json::Reader r2(o, QStringLiteral("data"));
         r2.int64(QStringLiteral("c"));
         QCOMPARE(r2.error(), QStringLiteral("data.c: expected an integer"));
+    }
+
+    // Counts land in ints: a hostile huge or negative number is clamped, never wrapped.
+    void countsAreClamped()
+    {
+        const QJsonObject o = QJsonDocument::fromJson(
+            R"({"n":42,"huge":9007199254740993,"neg":-5,"s":"x"})").object();
+        json::Reader r(o, QStringLiteral("data"));
+        QCOMPARE(r.count(QStringLiteral("n")), 42);
+        QCOMPARE(r.count(QStringLiteral("huge")), INT_MAX);
+        QCOMPARE(r.count(QStringLiteral("neg")), 0);
+        QCOMPARE(r.count(QStringLiteral("absent"), 7), 7);
+        QVERIFY(r.ok());
+        QCOMPARE(r.count(QStringLiteral("s")), 0);
+        QCOMPARE(r.error(), QStringLiteral("data.s: expected a number, got a string"));
+        const Decoded<int> failed = json::finish(r, 1);
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error, r.error());
     }
 };
 
