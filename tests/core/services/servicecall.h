@@ -3,12 +3,27 @@
 // itself, and a wait on the call's own done() signal (a polling wait would add its interval to
 // each of the hundred calls a long paging test makes).
 #include "api/apiclient.h"
+#include "sandbox/sandboxserver.h"
 
 #include <QEventLoop>
 #include <QJsonValue>
 #include <QTimer>
 
 #include <memory>
+
+// A real client on the test's sandbox (loopback), with the retry back-off shortened so that
+// retry cases stay quick. The caller checks baseUrl() == sandbox.baseUrl().
+inline ld::ApiClient *sandboxClient(const ld::sandbox::SandboxServer &sandbox, QObject *parent)
+{
+    auto *client = new ld::ApiClient(parent);
+    client->setBaseUrl(sandbox.baseUrl());
+    client->setApiKey(ld::sandbox::Seeds::apiKey());
+    ld::RetryTiming fast;
+    fast.baseMs = 20;
+    fast.capMs = 100;
+    client->setRetryTiming(fast);
+    return client;
+}
 
 struct Outcome
 {

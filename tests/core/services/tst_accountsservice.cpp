@@ -37,13 +37,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_sandbox.listen());
-        m_client = new ApiClient(this);
-        QVERIFY(!m_client->setBaseUrl(m_sandbox.baseUrl()).isError());
-        m_client->setApiKey(Seeds::apiKey());
-        RetryTiming fast;
-        fast.baseMs = 20;
-        fast.capMs = 100;
-        m_client->setRetryTiming(fast);
+        m_client = sandboxClient(m_sandbox, this);
+        QCOMPARE(m_client->baseUrl(), m_sandbox.baseUrl());
         m_service = new AccountsService(m_client, this);
         QCOMPARE(m_service->client(), m_client);
     }

@@ -71,13 +71,8 @@ private Q_SLOTS:
         // A fresh world per test: some tests empty an inbox or add a huge conversation.
         m_sandbox = std::make_unique<SandboxServer>();
         QVERIFY(m_sandbox->listen());
-        m_client = new ApiClient(this);
-        QVERIFY(!m_client->setBaseUrl(m_sandbox->baseUrl()).isError());
-        m_client->setApiKey(Seeds::apiKey());
-        RetryTiming fast;
-        fast.baseMs = 20;
-        fast.capMs = 100;
-        m_client->setRetryTiming(fast);
+        m_client = sandboxClient(*m_sandbox, this);
+        QCOMPARE(m_client->baseUrl(), m_sandbox->baseUrl());
         m_service = new MessagesService(m_client, m_client);
     }
     void cleanup()

@@ -112,13 +112,8 @@ private Q_SLOTS:
         // A fresh world per test: accept, decline, withdraw and invite change it.
         m_sandbox = std::make_unique<SandboxServer>();
         QVERIFY(m_sandbox->listen());
-        m_client = new ApiClient(this);
-        QVERIFY(!m_client->setBaseUrl(m_sandbox->baseUrl()).isError());
-        m_client->setApiKey(Seeds::apiKey());
-        RetryTiming fast;
-        fast.baseMs = 20;
-        fast.capMs = 100;
-        m_client->setRetryTiming(fast);
+        m_client = sandboxClient(*m_sandbox, this);
+        QCOMPARE(m_client->baseUrl(), m_sandbox->baseUrl());
         m_service = new NetworkService(m_client, m_client);
     }
     void cleanup()

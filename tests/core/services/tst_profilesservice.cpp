@@ -52,9 +52,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_sandbox.listen());
-        m_client = new ApiClient(this);
-        QVERIFY(!m_client->setBaseUrl(m_sandbox.baseUrl()).isError());
-        m_client->setApiKey(Seeds::apiKey());
+        m_client = sandboxClient(m_sandbox, this);
+        QCOMPARE(m_client->baseUrl(), m_sandbox.baseUrl());
         m_service = new ProfilesService(m_client, this);
     }
     void init() { m_sandbox.clearRequests(); }
