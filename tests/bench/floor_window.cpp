@@ -4,26 +4,19 @@
 // (font discovery and loading) and the item-view machinery. Measured exactly like bare_window
 // (a QElapsedTimer from the first line of main() to the end of the first painted frame, then
 // the peak RSS, VmHWM), printed as the same two lines; inbox / floor is what is left to win.
-#include "support/peakrss.h"
+#include "firstpaintwindow.h"
 
-#include <QApplication>
-#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QMainWindow>
 #include <QStringList>
 #include <QStringListModel>
-#include <QTimer>
 #include <QVBoxLayout>
 #include <QWidget>
-#include <cstdio>
 
 namespace {
 
-QElapsedTimer sinceMain;
-
-class FloorWindow : public QMainWindow
+class FloorWindow : public ld::bench::FirstPaintWindow
 {
 public:
     FloorWindow()
@@ -46,37 +39,12 @@ public:
         layout->addWidget(status);
         setCentralWidget(central);
     }
-
-protected:
-    void paintEvent(QPaintEvent *event) override
-    {
-        QMainWindow::paintEvent(event);
-        if (m_painted)
-            return;
-        m_painted = true;
-        // Queued, like bare_window and linkup-desk: the figure covers the whole first frame,
-        // children (the list's text included) too.
-        QTimer::singleShot(0, this, [] {
-            std::printf("first-paint-ms: %.1f\npeak-rss-kb: %lld\n",
-                        double(sinceMain.nsecsElapsed()) / 1e6, ld::peakRssKb());
-            std::fflush(stdout);
-            QCoreApplication::exit(0);
-        });
-    }
-
-private:
-    bool m_painted = false;
 };
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    sinceMain.start();
-    QApplication app(argc, argv);
-    FloorWindow window;
-    window.setWindowTitle(QStringLiteral("floor"));
-    window.resize(1180, 760);
-    window.show();
-    return QApplication::exec();
+    ld::bench::sinceMain().start();
+    return ld::bench::showAndMeasure<FloorWindow>(argc, argv, QStringLiteral("floor"));
 }
