@@ -19,6 +19,8 @@
 #                                    inbox.first_paint_ratio_to_floor (inbox / floor), what is
 #                                    left to win in our code.
 #                                    BENCH_PROFILE=DIR reuses a profile written before.
+#   sse.*                            SseParser MB/s on 100 MB of webhook frames in 16 KiB chunks,
+#                                    next to a bare memchr line scan (bench_sseparser)
 # Usage: tests/bench/run.sh [BUILD_DIR] [RUNS]   (RUNS default 5). Runs offscreen, no display.
 # With root and BENCH_COLD=1, the page cache is dropped before each run (cold start).
 set -euo pipefail
@@ -30,7 +32,7 @@ runs=${2:-5}
 if [ ! -f "$build/CMakeCache.txt" ]; then
     cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLD_BUILD_BENCH=ON >/dev/null
 fi
-cmake --build "$build" --target linkup-desk bench_bare_window bench_floor_window bench_inbox_gui bench_inbox_store >/dev/null
+cmake --build "$build" --target linkup-desk bench_bare_window bench_floor_window bench_inbox_gui bench_inbox_store bench_sseparser >/dev/null
 
 desk=$(find "$build" -type f -name linkup-desk -perm -u+x | head -n1)
 bare=$(find "$build" -type f -name bench_bare_window -perm -u+x | head -n1)
@@ -103,3 +105,7 @@ awk -v a="$inbox_paint" -v b="$floor_paint" 'BEGIN { printf "inbox.first_paint_r
 echo "inbox.search_keystroke_median_ms $key_median (goal: <= 16)"
 echo "inbox.search_keystroke_p99_ms $key_p99 (goal: <= 16)"
 awk -v a="$peak_rss" -v b="$bare_rss" 'BEGIN { printf "inbox.peak_rss_above_bare_mb %.1f (goal: <= 120)\n", (a - b) / 1024 }'
+
+# The live event stream's parser.
+sse=$(find "$build" -type f -name bench_sseparser -perm -u+x | head -n1)
+"$sse" 100 "$runs"
