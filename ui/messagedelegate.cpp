@@ -21,6 +21,7 @@ QColor stateColor(int state, const QPalette &pal)
 {
     switch (OutboxItem::State(state)) {
     case OutboxItem::State::Failed:
+    case OutboxItem::State::Refused:
         return QColor(0xc6, 0x28, 0x28);
     case OutboxItem::State::Unknown:
         return QColor(0xb2, 0x6a, 0x00);

@@ -83,6 +83,7 @@ int reportOutcome(const GlobalOptions &options, Workspace *ws, qint64 id)
         case State::Sent:
         case State::Failed:
         case State::Cancelled:
+        case State::Refused:
             return true;
         }
         return true;
@@ -118,6 +119,10 @@ int reportOutcome(const GlobalOptions &options, Workspace *ws, qint64 id)
         return fail(QStringLiteral("%1 To try again: linkupctl outbox send-again %2")
                         .arg(item->errorMessage)
                         .arg(id));
+    case State::Refused:
+        if (!options.json)
+            printLine(QStringLiteral("refused: message %1 was not sent").arg(id));
+        return fail(item->errorMessage);
     case State::Unknown:
     case State::Queued:
     case State::Sending:
@@ -187,7 +192,7 @@ int outboxList(const GlobalOptions &options, const QStringList &args)
         return rc;
     const QString accountId = parsed.value(QStringLiteral("--account"));
     const QList<OutboxItem> all = session.workspace()->outboxItems()->inStates({ State::Queued,
-        State::Sending, State::Sent, State::Failed, State::Unknown, State::Cancelled });
+        State::Sending, State::Sent, State::Failed, State::Unknown, State::Cancelled, State::Refused });
     QList<OutboxItem> items;
     for (const OutboxItem &item : all)
         if (accountId.isEmpty() || item.accountId == accountId)

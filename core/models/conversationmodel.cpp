@@ -266,6 +266,8 @@ QString ConversationModel::stateText(OutboxItem::State state)
         return tr("Unknown — not confirmed yet");
     case OutboxItem::State::Cancelled:
         return tr("Cancelled");
+    case OutboxItem::State::Refused:
+        return tr("Not sent — refused");
     }
     return {};
 }

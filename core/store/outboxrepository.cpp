@@ -11,9 +11,9 @@ namespace {
 
 const QString kColumns = QStringLiteral(
     "id, kind, account_id, target, conversation_id, payload, state, created_at, send_after, "
-    "updated_at, sent_at, error_code, error_message, result_id, attempts");
+    "updated_at, sent_at, error_code, error_message, result_id, attempts, run_id");
 
-constexpr int kLastState = static_cast<int>(OutboxItem::State::Cancelled);
+constexpr int kLastState = static_cast<int>(OutboxItem::State::Refused);
 
 OutboxItem fromRow(const QSqlQuery &q)
 {
@@ -36,6 +36,7 @@ OutboxItem fromRow(const QSqlQuery &q)
     item.errorMessage = q.value(12).toString();
     item.resultId = q.value(13).toString();
     item.attempts = q.value(14).toInt();
+    item.runId = q.value(15).toLongLong();
     return item;
 }
 
@@ -65,34 +66,140 @@ QString OutboxItem::stateName(State s)
     case State::Failed: return QStringLiteral("failed");
     case State::Unknown: return QStringLiteral("unknown");
     case State::Cancelled: return QStringLiteral("cancelled");
+    case State::Refused: return QStringLiteral("refused");
     }
     return QStringLiteral("unknown");
 }
 
 OutboxRepository::OutboxRepository(Database *db, QObject *parent) : QObject(parent), m_db(db) { }
 
-qint64 OutboxRepository::enqueue(const OutboxItem &item)
+namespace {
+
+// One INSERT of every column but the id, in `item`'s own state.
+qint64 insertItem(QSqlQuery &query, const OutboxItem &item, const QDateTime &now)
 {
-    if (item.kind.isEmpty() || item.accountId.isEmpty())
-        return 0;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QSqlQuery query(m_db->connection());
     query.prepare(QStringLiteral("INSERT INTO outbox (kind, account_id, target, conversation_id, payload, "
-                                 "state, created_at, send_after, updated_at) VALUES (?,?,?,?,?,?,?,?,?)"));
+                                 "state, created_at, send_after, updated_at, sent_at, error_code, "
+                                 "error_message, result_id, attempts, run_id) "
+                                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     query.addBindValue(item.kind);
     query.addBindValue(item.accountId);
     query.addBindValue(store::orEmpty(item.target));
     query.addBindValue(store::orEmpty(item.conversationId));
     query.addBindValue(payloadToSql(item.payload));
-    query.addBindValue(static_cast<int>(OutboxItem::State::Queued));
+    query.addBindValue(static_cast<int>(item.state));
     query.addBindValue(store::timeToSql(item.createdAt.isValid() ? item.createdAt : now));
     query.addBindValue(store::timeToSql(item.sendAfter));
     query.addBindValue(store::timeToSql(now));
+    query.addBindValue(store::timeToSql(item.sentAt));
+    query.addBindValue(store::orEmpty(item.errorCode));
+    query.addBindValue(store::orEmpty(item.errorMessage));
+    query.addBindValue(store::orEmpty(item.resultId));
+    query.addBindValue(item.attempts);
+    query.addBindValue(item.runId);
     if (!store::execOrWarn(query, "queueing an outbox item"))
         return 0;
-    const qint64 id = query.lastInsertId().toLongLong();
-    Q_EMIT itemChanged(id);
+    return query.lastInsertId().toLongLong();
+}
+
+} // namespace
+
+qint64 OutboxRepository::enqueue(const OutboxItem &item)
+{
+    if (item.kind.isEmpty() || item.accountId.isEmpty())
+        return 0;
+    // A new item has sent nothing yet, whatever the caller left in these fields.
+    OutboxItem fresh = item;
+    fresh.state = OutboxItem::State::Queued;
+    fresh.sentAt = {};
+    fresh.errorCode.clear();
+    fresh.errorMessage.clear();
+    fresh.resultId.clear();
+    fresh.attempts = 0;
+    QSqlQuery query(m_db->connection());
+    const qint64 id = insertItem(query, fresh, QDateTime::currentDateTimeUtc());
+    if (id != 0)
+        Q_EMIT itemChanged(id);
     return id;
+}
+
+// All or nothing: a bulk run whose inputs were only partly stored would lose the outcome of
+// the rest. Each item keeps its state, so an input refused before sending (a duplicate, a cap)
+// is a Refused row with its reason, next to the Queued ones.
+QList<qint64> OutboxRepository::enqueueMany(const QList<OutboxItem> &items)
+{
+    if (items.isEmpty())
+        return {};
+    for (const OutboxItem &item : items) {
+        if (item.kind.isEmpty() || item.accountId.isEmpty())
+            return {};
+    }
+    QSqlDatabase db = m_db->connection();
+    store::Transaction transaction(db, false);
+    if (!transaction.ok())
+        return {};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QSqlQuery query(db);
+    QList<qint64> ids;
+    ids.reserve(items.size());
+    for (const OutboxItem &item : items) {
+        const qint64 id = insertItem(query, item, now);
+        if (id == 0)
+            return {};
+        ids << id;
+    }
+    if (!transaction.commit())
+        return {};
+    for (qint64 id : std::as_const(ids))
+        Q_EMIT itemChanged(id);
+    return ids;
+}
+
+QList<OutboxItem> OutboxRepository::itemsOfRun(qint64 runId) const
+{
+    QSqlQuery query(m_db->connection());
+    query.prepare(QStringLiteral("SELECT %1 FROM outbox WHERE run_id = ? ORDER BY id").arg(kColumns));
+    query.addBindValue(runId);
+    return readAll(query, "reading a bulk run's items");
+}
+
+QList<OutboxItem> OutboxRepository::forTarget(const QString &accountId, const QString &kind,
+                                              const QString &target,
+                                              const QList<OutboxItem::State> &states) const
+{
+    if (states.isEmpty() || target.isEmpty())
+        return {};
+    QStringList marks;
+    for (int i = 0; i < states.size(); ++i)
+        marks << QStringLiteral("?");
+    QSqlQuery query(m_db->connection());
+    query.prepare(QStringLiteral("SELECT %1 FROM outbox WHERE account_id = ? AND kind = ? AND target = ? "
+                                 "AND state IN (%2) ORDER BY id DESC")
+                      .arg(kColumns, marks.join(QLatin1Char(','))));
+    query.addBindValue(accountId);
+    query.addBindValue(kind);
+    query.addBindValue(target);
+    for (OutboxItem::State s : states)
+        query.addBindValue(static_cast<int>(s));
+    return readAll(query, "reading the outbox for a target");
+}
+
+// Like transition(): one statement whose WHERE holds the expected state and run, so of two
+// processes adopting the same waiting item exactly one moves it.
+bool OutboxRepository::moveToRun(qint64 id, qint64 fromRun, qint64 toRun)
+{
+    QSqlQuery query(m_db->connection());
+    query.prepare(QStringLiteral("UPDATE outbox SET run_id = ?, updated_at = ? "
+                                 "WHERE id = ? AND run_id = ? AND state = ?"));
+    query.addBindValue(toRun);
+    query.addBindValue(store::timeToSql(QDateTime::currentDateTimeUtc()));
+    query.addBindValue(id);
+    query.addBindValue(fromRun);
+    query.addBindValue(static_cast<int>(OutboxItem::State::Queued));
+    if (!store::execOrWarn(query, "moving an outbox item to another run") || query.numRowsAffected() != 1)
+        return false;
+    Q_EMIT itemChanged(id);
+    return true;
 }
 
 std::optional<OutboxItem> OutboxRepository::find(qint64 id) const

@@ -216,4 +216,75 @@ bool migrateTo4(QSqlDatabase &db, QString *error)
     return true;
 }
 
+// Issue 4 (network). Outbox items of a bulk run carry its id (0: none, as every older row);
+// the network cache keeps the pending invitations and connections per account, keyed by
+// rowid so the models keep rows in place across listings. profile_id is linkedInProfileId()
+// of the person's URL, the key the duplicate check matches on. A connection without a profile
+// URL is kept for display (profile_id '') but cannot be matched, hence the partial unique
+// index. network_listings records when a list was last read completely.
+bool migrateTo5(QSqlDatabase &db, QString *error)
+{
+    return run(db,
+               {
+                   QStringLiteral("ALTER TABLE outbox ADD COLUMN run_id INTEGER NOT NULL DEFAULT 0"),
+                   QStringLiteral("CREATE INDEX outbox_by_run ON outbox (run_id, id)"),
+                   QStringLiteral("CREATE INDEX outbox_by_target ON outbox (account_id, kind, target)"),
+                   QStringLiteral("CREATE TABLE bulk_runs ("
+                                  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                  " kind TEXT NOT NULL,"
+                                  " title TEXT NOT NULL DEFAULT '',"
+                                  " state INTEGER NOT NULL DEFAULT 0,"
+                                  " min_delay_ms INTEGER NOT NULL DEFAULT 0,"
+                                  " max_delay_ms INTEGER NOT NULL DEFAULT 0,"
+                                  " created_at TEXT NOT NULL,"
+                                  " updated_at TEXT NOT NULL,"
+                                  " finished_at TEXT,"
+                                  " stop_reason TEXT NOT NULL DEFAULT '',"
+                                  " owner_pid INTEGER NOT NULL DEFAULT 0,"
+                                  " owner_host TEXT NOT NULL DEFAULT '')"),
+                   QStringLiteral("CREATE INDEX bulk_runs_by_state ON bulk_runs (state, id)"),
+                   QStringLiteral("CREATE TABLE invitations ("
+                                  " key INTEGER PRIMARY KEY,"
+                                  " account_id TEXT NOT NULL,"
+                                  " direction INTEGER NOT NULL,"
+                                  " entity_urn TEXT NOT NULL,"
+                                  " shared_secret TEXT NOT NULL DEFAULT '',"
+                                  " invitation_id TEXT NOT NULL DEFAULT '',"
+                                  " first_name TEXT NOT NULL DEFAULT '',"
+                                  " last_name TEXT NOT NULL DEFAULT '',"
+                                  " headline TEXT NOT NULL DEFAULT '',"
+                                  " profile_url TEXT NOT NULL DEFAULT '',"
+                                  " picture_url TEXT NOT NULL DEFAULT '',"
+                                  " profile_id TEXT NOT NULL DEFAULT '',"
+                                  " invitation_type TEXT NOT NULL DEFAULT '',"
+                                  " note TEXT NOT NULL DEFAULT '',"
+                                  " sent_time_text TEXT NOT NULL DEFAULT '',"
+                                  " sent_days_at_fetch INTEGER NOT NULL DEFAULT 0,"
+                                  " fetched_at TEXT NOT NULL,"
+                                  " UNIQUE (account_id, direction, entity_urn))"),
+                   QStringLiteral("CREATE INDEX invitations_by_person ON invitations"
+                                  " (account_id, direction, profile_id)"),
+                   QStringLiteral("CREATE TABLE connections ("
+                                  " key INTEGER PRIMARY KEY,"
+                                  " account_id TEXT NOT NULL,"
+                                  " name TEXT NOT NULL DEFAULT '',"
+                                  " job_title TEXT NOT NULL DEFAULT '',"
+                                  " profile_url TEXT NOT NULL DEFAULT '',"
+                                  " picture_url TEXT NOT NULL DEFAULT '',"
+                                  " profile_id TEXT NOT NULL DEFAULT '',"
+                                  " position INTEGER NOT NULL DEFAULT 0,"
+                                  " fetched_at TEXT NOT NULL)"),
+                   QStringLiteral("CREATE UNIQUE INDEX connections_by_person ON connections"
+                                  " (account_id, profile_id) WHERE profile_id <> ''"),
+                   QStringLiteral("CREATE INDEX connections_by_position ON connections (account_id, position)"),
+                   // list: "received", "sent" or "connections".
+                   QStringLiteral("CREATE TABLE network_listings ("
+                                  " account_id TEXT NOT NULL,"
+                                  " list TEXT NOT NULL,"
+                                  " fetched_at TEXT NOT NULL,"
+                                  " PRIMARY KEY (account_id, list))"),
+               },
+               error);
+}
+
 } // namespace ld::schema

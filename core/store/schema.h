@@ -11,5 +11,6 @@ bool migrateTo1(QSqlDatabase &db, QString *error); // accounts, activity_log
 bool migrateTo2(QSqlDatabase &db, QString *error); // credit_ledger
 bool migrateTo3(QSqlDatabase &db, QString *error); // conversations, messages, conversation_search (FTS5)
 bool migrateTo4(QSqlDatabase &db, QString *error); // outbox, snippets (with defaults)
+bool migrateTo5(QSqlDatabase &db, QString *error); // outbox.run_id, bulk_runs, invitations, connections
 
 } // namespace ld::schema

@@ -111,6 +111,23 @@ void seedAt(const QSqlDatabase &db, int version)
         QVERIFY(exec(db, QStringLiteral("INSERT INTO snippets (name, body, updated_at) VALUES "
                                         "('Mine', 'Hi {first_name}', '2025-01-15T10:32:00.000Z')")));
     }
+    if (version >= 5) {
+        QVERIFY(exec(db, QStringLiteral(
+            "INSERT INTO bulk_runs (id, kind, title, state, created_at, updated_at) VALUES "
+            "(3, 'withdraw', 'Withdraw 1', 1, '2025-01-15T10:32:00.000Z', '2025-01-15T10:32:00.000Z')")));
+        QVERIFY(exec(db, QStringLiteral(
+            "INSERT INTO outbox (kind, account_id, target, state, created_at, updated_at, run_id) "
+            "VALUES ('withdraw', 'acc-1', 'urn:li:invitation:1', 0, '2025-01-15T10:32:00.000Z', "
+            "'2025-01-15T10:32:00.000Z', 3)")));
+        QVERIFY(exec(db, QStringLiteral(
+            "INSERT INTO invitations (account_id, direction, entity_urn, profile_id, fetched_at) "
+            "VALUES ('acc-1', 1, 'urn:li:invitation:1', 'zoe', '2025-01-15T10:32:00.000Z')")));
+        QVERIFY(exec(db, QStringLiteral(
+            "INSERT INTO connections (account_id, name, profile_id, fetched_at) VALUES "
+            "('acc-1', 'Zoë Müller', 'zoe', '2025-01-15T10:32:00.000Z')")));
+        QVERIFY(exec(db, QStringLiteral("INSERT INTO network_listings (account_id, list, fetched_at) "
+                                        "VALUES ('acc-1', 'sent', '2025-01-15T10:32:00.000Z')")));
+    }
 }
 
 void checkSeeded(const QSqlDatabase &db, int version)
@@ -135,6 +152,15 @@ void checkSeeded(const QSqlDatabase &db, int version)
                                        "WHERE conversation_search MATCH '\"budg\"* \"zoe\"*'")).toInt(), inbox);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM outbox WHERE state = 2")).toInt(),
              version >= 4 ? 1 : 0);
+    // Outbox rows from before bulk runs belong to none.
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM outbox WHERE state = 2 AND run_id = 0")).toInt(),
+             version >= 4 ? 1 : 0);
+    const int network = version >= 5 ? 1 : 0;
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM outbox WHERE run_id = 3")).toInt(), network);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM bulk_runs")).toInt(), network);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM invitations")).toInt(), network);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM connections")).toInt(), network);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM network_listings")).toInt(), network);
     // The default snippets arrive with the step that made the table, and only then.
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM snippets")).toInt(), version >= 4 ? 4 : 3);
 }
@@ -250,8 +276,9 @@ void TstDatabase::failedMigrationLeavesPreviousVersion()
     {
         Database old;
         QVERIFY(old.openAtVersion(dbPath(), from));
-        // A table in the way of the last step makes it fail halfway, after it made the outbox.
-        QVERIFY(exec(old.connection(), QStringLiteral("CREATE TABLE snippets (x)")));
+        // A table in the way of the last step makes it fail halfway, after it changed the
+        // outbox and made bulk_runs.
+        QVERIFY(exec(old.connection(), QStringLiteral("CREATE TABLE connections (x)")));
     }
     Database db;
     QVERIFY(!db.open(dbPath()));
@@ -261,7 +288,10 @@ void TstDatabase::failedMigrationLeavesPreviousVersion()
     Database check;
     QVERIFY(check.openAtVersion(dbPath(), from));
     QCOMPARE(check.userVersion(), from);
-    QVERIFY(!schemaOf(check.connection()).join(QLatin1Char('\n')).contains(QStringLiteral("table outbox ")));
+    const QString schema = schemaOf(check.connection()).join(QLatin1Char('\n'));
+    QVERIFY(schema.contains(QStringLiteral("table outbox ")));
+    QVERIFY(!schema.contains(QStringLiteral("run_id")));
+    QVERIFY(!schema.contains(QStringLiteral("table bulk_runs ")));
 }
 
 void TstDatabase::newerVersionIsRefusedUntouched_data()

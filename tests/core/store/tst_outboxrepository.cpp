@@ -2,6 +2,7 @@
 #include "store/outboxrepository.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -25,6 +26,11 @@ private Q_SLOTS:
     void queries();
     void countSentSince_data();
     void countSentSince();
+    void enqueueManyKeepsEachState();
+    void enqueueManyIsAllOrNothing();
+    void itemsOfRunAndForTarget();
+    void moveToRunIsCompareAndSet();
+    void unknownStateValueReadsAsUnknown();
 
 private:
     qint64 queued(const QString &account = QStringLiteral("acc-a"), const QString &conversation = {});
@@ -227,6 +233,9 @@ void TstOutboxRepository::countSentSince_data()
     QTest::newRow("unknown counts as used") << int(State::Unknown) << 1 << a << m << 1;
     QTest::newRow("failed") << int(State::Failed) << 1 << a << m << 0;
     QTest::newRow("cancelled") << int(State::Cancelled) << -1 << a << m << 0;
+    // Refused never left, whatever time it carries.
+    QTest::newRow("refused") << int(State::Refused) << -1 << a << m << 0;
+    QTest::newRow("refused with a time") << int(State::Refused) << 1 << a << m << 0;
     QTest::newRow("sent before the window") << int(State::Sent) << -60 << a << m << 0;
     QTest::newRow("sent at the window's start") << int(State::Sent) << 0 << a << m << 1;
     QTest::newRow("other account") << int(State::Sent) << 1 << QStringLiteral("acc-b") << m << 0;
@@ -250,6 +259,161 @@ void TstOutboxRepository::countSentSince()
         QVERIFY(m_repo->transition(id, State::Queued, item));
     queued(QStringLiteral("acc-a")); // a queued neighbour never counts
     QCOMPARE(m_repo->countSentSince(QStringLiteral("acc-a"), QStringLiteral("message"), t0), expected);
+}
+
+namespace {
+
+OutboxItem networkItem(const QString &kind, const QString &target, qint64 runId,
+                       State state = State::Queued)
+{
+    OutboxItem item;
+    item.kind = kind;
+    item.accountId = QStringLiteral("acc-a");
+    item.target = target;
+    item.runId = runId;
+    item.state = state;
+    item.payload = {{QStringLiteral("note"), QStringLiteral("Hello")}};
+    return item;
+}
+
+QList<qint64> idsOf(const QList<OutboxItem> &items)
+{
+    QList<qint64> out;
+    for (const OutboxItem &item : items)
+        out << item.id;
+    return out;
+}
+
+} // namespace
+
+void TstOutboxRepository::enqueueManyKeepsEachState()
+{
+    QSignalSpy changed(m_repo.get(), &OutboxRepository::itemChanged);
+    OutboxItem refused = networkItem(QStringLiteral("invite"), QStringLiteral("bob"), 4, State::Refused);
+    refused.errorCode = QStringLiteral("ALREADY_CONNECTED");
+    refused.errorMessage = QStringLiteral("You are already connected with Bob.");
+    refused.attempts = 0;
+    const QList<OutboxItem> in{networkItem(QStringLiteral("invite"), QStringLiteral("ada"), 4),
+                               refused,
+                               networkItem(QStringLiteral("invite"), QStringLiteral("cy"), 4)};
+    const QList<qint64> ids = m_repo->enqueueMany(in);
+    QCOMPARE(ids.size(), 3);
+    QVERIFY(ids.at(0) < ids.at(1) && ids.at(1) < ids.at(2));
+    QCOMPARE(changed.count(), 3);
+
+    const auto first = m_repo->find(ids.at(0));
+    QVERIFY(first);
+    QCOMPARE(first->state, State::Queued);
+    QCOMPARE(first->runId, qint64(4));
+    QCOMPARE(first->target, QStringLiteral("ada"));
+    QCOMPARE(first->payload, in.at(0).payload);
+
+    const auto second = m_repo->find(ids.at(1));
+    QVERIFY(second);
+    QCOMPARE(second->state, State::Refused);
+    QCOMPARE(OutboxItem::stateName(second->state), QStringLiteral("refused"));
+    QCOMPARE(second->errorCode, refused.errorCode);
+    QCOMPARE(second->errorMessage, refused.errorMessage);
+    QVERIFY(second->updatedAt.isValid());
+    QVERIFY(second->createdAt.isValid());
+    QCOMPARE(second->attempts, 0);
+
+    QCOMPARE(m_repo->enqueueMany({}), QList<qint64>());
+    // A run that cannot be stored whole is not stored at all.
+    QCOMPARE(m_repo->enqueueMany({networkItem(QStringLiteral("invite"), QStringLiteral("dan"), 4), OutboxItem()}),
+             QList<qint64>());
+    QCOMPARE(m_repo->itemsOfRun(4).size(), 3);
+
+    // A single enqueue stores its run too, but always starts queued.
+    OutboxItem single = networkItem(QStringLiteral("accept"), QStringLiteral("urn:li:invitation:9"), 5, State::Sent);
+    const auto stored = m_repo->find(m_repo->enqueue(single));
+    QVERIFY(stored);
+    QCOMPARE(stored->runId, qint64(5));
+    QCOMPARE(stored->state, State::Queued);
+}
+
+void TstOutboxRepository::enqueueManyIsAllOrNothing()
+{
+    // The third insert fails inside SQLite: the two before it must be rolled back.
+    QSqlQuery query(m_db->connection());
+    QVERIFY(query.exec(QStringLiteral("CREATE TEMP TRIGGER refuse_boom BEFORE INSERT ON outbox "
+                                      "WHEN new.target = 'boom' BEGIN SELECT RAISE(ABORT, 'boom'); END")));
+    QSignalSpy changed(m_repo.get(), &OutboxRepository::itemChanged);
+    const QList<qint64> ids = m_repo->enqueueMany({networkItem(QStringLiteral("withdraw"), QStringLiteral("a"), 7),
+                                                   networkItem(QStringLiteral("withdraw"), QStringLiteral("b"), 7),
+                                                   networkItem(QStringLiteral("withdraw"), QStringLiteral("boom"), 7)});
+    QVERIFY(ids.isEmpty());
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(m_repo->itemsOfRun(7).isEmpty());
+    QVERIFY(m_repo->inStates({State::Queued}).isEmpty());
+}
+
+void TstOutboxRepository::itemsOfRunAndForTarget()
+{
+    const QString urn = QStringLiteral("urn:li:invitation:42");
+    const QList<qint64> run1 = m_repo->enqueueMany({networkItem(QStringLiteral("withdraw"), urn, 1),
+                                                    networkItem(QStringLiteral("withdraw"), QStringLiteral("x"), 1)});
+    const QList<qint64> run2 = m_repo->enqueueMany({networkItem(QStringLiteral("withdraw"), urn, 2)});
+    const qint64 accept = m_repo->enqueue(networkItem(QStringLiteral("accept"), urn, 0));
+    const qint64 loose = queued(); // a message, run 0
+    QCOMPARE(run1.size(), 2);
+    QCOMPARE(run2.size(), 1);
+
+    QCOMPARE(idsOf(m_repo->itemsOfRun(1)), run1);
+    QCOMPARE(idsOf(m_repo->itemsOfRun(2)), run2);
+    QCOMPARE(idsOf(m_repo->itemsOfRun(0)), (QList<qint64>{accept, loose}));
+    QVERIFY(m_repo->itemsOfRun(99).isEmpty());
+
+    OutboxItem sent = *m_repo->find(run1.at(0));
+    sent.state = State::Sent;
+    sent.sentAt = t0;
+    QVERIFY(m_repo->transition(sent.id, State::Queued, sent));
+
+    // Newest first, only the kind, account and states asked for.
+    const QString a = QStringLiteral("acc-a"), w = QStringLiteral("withdraw");
+    QCOMPARE(idsOf(m_repo->forTarget(a, w, urn, {State::Queued, State::Sent})),
+             (QList<qint64>{run2.at(0), run1.at(0)}));
+    QCOMPARE(idsOf(m_repo->forTarget(a, w, urn, {State::Sent})), QList<qint64>{run1.at(0)});
+    QCOMPARE(idsOf(m_repo->forTarget(a, QStringLiteral("accept"), urn, {State::Queued})), QList<qint64>{accept});
+    QVERIFY(m_repo->forTarget(QStringLiteral("acc-b"), w, urn, {State::Queued, State::Sent}).isEmpty());
+    QVERIFY(m_repo->forTarget(a, w, urn, {State::Failed}).isEmpty());
+    QVERIFY(m_repo->forTarget(a, w, urn, {}).isEmpty());
+    QVERIFY(m_repo->forTarget(a, w, QString(), {State::Queued}).isEmpty());
+}
+
+void TstOutboxRepository::moveToRunIsCompareAndSet()
+{
+    const QList<qint64> ids = m_repo->enqueueMany({networkItem(QStringLiteral("invite"), QStringLiteral("a"), 1),
+                                                   networkItem(QStringLiteral("invite"), QStringLiteral("b"), 1)});
+    QCOMPARE(ids.size(), 2);
+    OutboxItem sending = *m_repo->find(ids.at(1));
+    sending.state = State::Sending;
+    sending.attempts = 1;
+    QVERIFY(m_repo->transition(sending.id, State::Queued, sending));
+
+    QSignalSpy changed(m_repo.get(), &OutboxRepository::itemChanged);
+    QVERIFY(m_repo->moveToRun(ids.at(0), 1, 2));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_repo->find(ids.at(0))->runId, qint64(2));
+    // A second adopter holding the old run loses, and so does a mover of an item in flight.
+    QVERIFY(!m_repo->moveToRun(ids.at(0), 1, 3));
+    QVERIFY(!m_repo->moveToRun(ids.at(1), 1, 2));
+    QVERIFY(!m_repo->moveToRun(ids.at(1) + 10, 1, 2));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_repo->find(ids.at(0))->runId, qint64(2));
+    QCOMPARE(m_repo->find(ids.at(1))->runId, qint64(1));
+    QCOMPARE(idsOf(m_repo->itemsOfRun(2)), QList<qint64>{ids.at(0)});
+}
+
+void TstOutboxRepository::unknownStateValueReadsAsUnknown()
+{
+    // A state written by a newer LinkUp Desk cannot be acted on: it reads as unverified.
+    const qint64 id = queued();
+    QSqlQuery query(m_db->connection());
+    QVERIFY(query.exec(QStringLiteral("UPDATE outbox SET state = 7 WHERE id = %1").arg(id)));
+    QCOMPARE(m_repo->find(id)->state, State::Unknown);
+    QVERIFY(query.exec(QStringLiteral("UPDATE outbox SET state = 6 WHERE id = %1").arg(id)));
+    QCOMPARE(m_repo->find(id)->state, State::Refused);
 }
 
 QTEST_GUILESS_MAIN(TstOutboxRepository)
