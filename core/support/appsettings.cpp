@@ -1,6 +1,7 @@
 #include "appsettings.h"
 
 #include <QSettings>
+#include <QUrl>
 
 namespace ld {
 
@@ -11,6 +12,10 @@ const QString kMinDelay = QStringLiteral("pacing/minDelayMs");
 const QString kMaxDelay = QStringLiteral("pacing/maxDelayMs");
 const QString kInvitesDay = QStringLiteral("pacing/invitesPerDay");
 const QString kInvitesWeek = QStringLiteral("pacing/invitesPerWeek");
+const QString kAcceptsDay = QStringLiteral("pacing/acceptsPerDay");
+const QString kAcceptsWeek = QStringLiteral("pacing/acceptsPerWeek");
+const QString kWithdrawalsDay = QStringLiteral("pacing/withdrawalsPerDay");
+const QString kWithdrawalsWeek = QStringLiteral("pacing/withdrawalsPerWeek");
 const QString kMessagesDay = QStringLiteral("pacing/messagesPerDay");
 const QString kPostsDay = QStringLiteral("pacing/postsPerDay");
 const QString kNotifications = QStringLiteral("notifications/enabled");
@@ -18,6 +23,21 @@ const QString kLowBalance = QStringLiteral("credits/lowBalanceThreshold");
 const QString kUndoSend = QStringLiteral("messages/undoSendSeconds");
 constexpr int kMaxUndoSendSeconds = 30;
 const QString kFirstRunDone = QStringLiteral("app/firstRunDone");
+
+// "accounts/<id>/noteLimit". Account ids are hex today; percent-encoding keeps any other id
+// from being read as a settings group ('/').
+QString noteLimitKey(const QString &accountId)
+{
+    return QStringLiteral("accounts/%1/noteLimit")
+        .arg(QString::fromLatin1(QUrl::toPercentEncoding(accountId)));
+}
+
+// Only LinkedIn's two limits exist; anything else (a hand-edited INI) is the safe one.
+int validNoteLimit(int characters)
+{
+    return characters == AppSettings::PremiumNoteLimit ? AppSettings::PremiumNoteLimit
+                                                       : AppSettings::FreeNoteLimit;
+}
 
 QUrl defaultBaseUrl()
 {
@@ -58,6 +78,10 @@ PacingLimits AppSettings::pacing() const
     p.maxDelayMs = m_settings->value(kMaxDelay, d.maxDelayMs).toInt();
     p.invitesPerDay = m_settings->value(kInvitesDay, d.invitesPerDay).toInt();
     p.invitesPerWeek = m_settings->value(kInvitesWeek, d.invitesPerWeek).toInt();
+    p.acceptsPerDay = m_settings->value(kAcceptsDay, d.acceptsPerDay).toInt();
+    p.acceptsPerWeek = m_settings->value(kAcceptsWeek, d.acceptsPerWeek).toInt();
+    p.withdrawalsPerDay = m_settings->value(kWithdrawalsDay, d.withdrawalsPerDay).toInt();
+    p.withdrawalsPerWeek = m_settings->value(kWithdrawalsWeek, d.withdrawalsPerWeek).toInt();
     p.messagesPerDay = m_settings->value(kMessagesDay, d.messagesPerDay).toInt();
     p.postsPerDay = m_settings->value(kPostsDay, d.postsPerDay).toInt();
     return p;
@@ -68,12 +92,19 @@ void AppSettings::setPacing(const PacingLimits &limits)
     const PacingLimits old = pacing();
     if (old.minDelayMs == limits.minDelayMs && old.maxDelayMs == limits.maxDelayMs
         && old.invitesPerDay == limits.invitesPerDay && old.invitesPerWeek == limits.invitesPerWeek
+        && old.acceptsPerDay == limits.acceptsPerDay && old.acceptsPerWeek == limits.acceptsPerWeek
+        && old.withdrawalsPerDay == limits.withdrawalsPerDay
+        && old.withdrawalsPerWeek == limits.withdrawalsPerWeek
         && old.messagesPerDay == limits.messagesPerDay && old.postsPerDay == limits.postsPerDay)
         return;
     m_settings->setValue(kMinDelay, limits.minDelayMs);
     m_settings->setValue(kMaxDelay, limits.maxDelayMs);
     m_settings->setValue(kInvitesDay, limits.invitesPerDay);
     m_settings->setValue(kInvitesWeek, limits.invitesPerWeek);
+    m_settings->setValue(kAcceptsDay, limits.acceptsPerDay);
+    m_settings->setValue(kAcceptsWeek, limits.acceptsPerWeek);
+    m_settings->setValue(kWithdrawalsDay, limits.withdrawalsPerDay);
+    m_settings->setValue(kWithdrawalsWeek, limits.withdrawalsPerWeek);
     m_settings->setValue(kMessagesDay, limits.messagesPerDay);
     m_settings->setValue(kPostsDay, limits.postsPerDay);
     Q_EMIT changed();
@@ -102,6 +133,24 @@ void AppSettings::setLowBalanceThreshold(int credits)
     if (lowBalanceThreshold() == credits)
         return;
     m_settings->setValue(kLowBalance, credits);
+    Q_EMIT changed();
+}
+
+int AppSettings::noteLimit(const QString &accountId) const
+{
+    if (accountId.isEmpty())
+        return FreeNoteLimit;
+    return validNoteLimit(m_settings->value(noteLimitKey(accountId), FreeNoteLimit).toInt());
+}
+
+void AppSettings::setNoteLimit(const QString &accountId, int characters)
+{
+    if (accountId.isEmpty())
+        return;
+    characters = validNoteLimit(characters);
+    if (noteLimit(accountId) == characters)
+        return;
+    m_settings->setValue(noteLimitKey(accountId), characters);
     Q_EMIT changed();
 }
 

@@ -13,8 +13,14 @@ struct PacingLimits
 {
     int minDelayMs = 2000;     // random delay between paced writes
     int maxDelayMs = 6000;
-    int invitesPerDay = 20;    // LinkedIn practice: well under 100 a week
-    int invitesPerWeek = 80;
+    // Safety caps per account (issue 4 §7), counted over writes that left: today since local
+    // midnight, the week as the last 7 days (LinkedIn's own limits are rolling).
+    int invitesPerDay = 20;    // LinkedIn practice: about 100 a week
+    int invitesPerWeek = 100;
+    int acceptsPerDay = 50;
+    int acceptsPerWeek = 250;
+    int withdrawalsPerDay = 30;
+    int withdrawalsPerWeek = 150;
     int messagesPerDay = 100;
     int postsPerDay = 5;
 };
@@ -34,6 +40,12 @@ public:
     void setNotificationsEnabled(bool on);
     int lowBalanceThreshold() const;      // warn when the credit balance falls below (default 100)
     void setLowBalanceThreshold(int credits);
+    // Longest invitation note for an account (issue 4 §5): LinkedIn allows 300 characters,
+    // 200 for free accounts. Default 200, the limit that every account accepts.
+    static constexpr int FreeNoteLimit = 200;
+    static constexpr int PremiumNoteLimit = 300;
+    int noteLimit(const QString &accountId) const;
+    void setNoteLimit(const QString &accountId, int characters); // 200 or 300
     int undoSendSeconds() const;          // a queued message waits this long for Undo (default 5, 0–30)
     void setUndoSendSeconds(int seconds);
     bool firstRunDone() const;

@@ -1,6 +1,7 @@
 #include "support/appsettings.h"
 
 #include <QFile>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,6 +19,10 @@ private Q_SLOTS:
     void changesPersistAndSignalOnce();
     void baseUrlIsStoredAsText();
     void unusableBaseUrlFallsBackToTheDefault();
+    void networkCapsPersist();
+    void noteLimitPerAccount();
+    void noteLimitOnlyLinkedInsTwo_data();
+    void noteLimitOnlyLinkedInsTwo();
 
 private:
     QString iniPath() const { return m_dir->filePath(QStringLiteral("settings.ini")); }
@@ -38,7 +43,15 @@ void TstAppSettings::defaults()
     QCOMPARE(p.minDelayMs, d.minDelayMs);
     QCOMPARE(p.maxDelayMs, d.maxDelayMs);
     QCOMPARE(p.invitesPerDay, 20);
-    QCOMPARE(p.invitesPerWeek, 80);
+    QCOMPARE(p.invitesPerWeek, 100);
+    QCOMPARE(p.acceptsPerDay, d.acceptsPerDay);
+    QCOMPARE(p.acceptsPerWeek, d.acceptsPerWeek);
+    QCOMPARE(p.withdrawalsPerDay, d.withdrawalsPerDay);
+    QCOMPARE(p.withdrawalsPerWeek, d.withdrawalsPerWeek);
+    // Conservative: a day's cap is well under a week's.
+    QVERIFY(d.acceptsPerDay > 0 && d.acceptsPerDay < d.acceptsPerWeek);
+    QVERIFY(d.withdrawalsPerDay > 0 && d.withdrawalsPerDay < d.withdrawalsPerWeek);
+    QCOMPARE(s.noteLimit(QStringLiteral("69c127c37cae0494dd827286")), 200);
     QCOMPARE(p.messagesPerDay, d.messagesPerDay);
     QCOMPARE(p.postsPerDay, d.postsPerDay);
     QVERIFY(s.notificationsEnabled());
@@ -101,6 +114,106 @@ void TstAppSettings::unusableBaseUrlFallsBackToTheDefault()
     }
     AppSettings s(iniPath());
     QCOMPARE(s.baseUrl(), QUrl(QStringLiteral("https://api.linkupapi.com")));
+}
+
+void TstAppSettings::networkCapsPersist()
+{
+    PacingLimits p;
+    p.acceptsPerDay = 7;
+    p.acceptsPerWeek = 21;
+    p.withdrawalsPerDay = 3;
+    p.withdrawalsPerWeek = 9;
+    p.invitesPerWeek = 40;
+    {
+        AppSettings s(iniPath());
+        QSignalSpy changed(&s, &AppSettings::changed);
+        s.setPacing(p);
+        QCOMPARE(changed.count(), 1);
+        // Each new field alone is a change.
+        PacingLimits q = p;
+        q.withdrawalsPerWeek = 10;
+        s.setPacing(q);
+        QCOMPARE(changed.count(), 2);
+        s.setPacing(p);
+        QCOMPARE(changed.count(), 3);
+        s.setPacing(p);
+        QCOMPARE(changed.count(), 3);
+        s.sync();
+    }
+    QFile f(iniPath());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray ini = f.readAll();
+    QVERIFY2(ini.contains("[pacing]") && ini.contains("acceptsPerDay=7") && ini.contains("withdrawalsPerWeek=9"),
+             ini.constData());
+    AppSettings again(iniPath());
+    const PacingLimits r = again.pacing();
+    QCOMPARE(r.acceptsPerDay, 7);
+    QCOMPARE(r.acceptsPerWeek, 21);
+    QCOMPARE(r.withdrawalsPerDay, 3);
+    QCOMPARE(r.withdrawalsPerWeek, 9);
+    QCOMPARE(r.invitesPerWeek, 40);
+    QCOMPARE(r.invitesPerDay, PacingLimits().invitesPerDay);
+}
+
+void TstAppSettings::noteLimitPerAccount()
+{
+    const QString premium = QStringLiteral("69c127c37cae0494dd827286");
+    const QString free = QStringLiteral("69c127c37cae0494dd827287");
+    {
+        AppSettings s(iniPath());
+        QSignalSpy changed(&s, &AppSettings::changed);
+        s.setNoteLimit(premium, 300);
+        s.setNoteLimit(premium, 300); // same again: no signal
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(s.noteLimit(premium), 300);
+        QCOMPARE(s.noteLimit(free), 200); // each account its own
+        s.setNoteLimit(free, 200); // already the default: nothing changes
+        QCOMPARE(changed.count(), 1);
+        s.setNoteLimit(QString(), 300); // no account: ignored
+        QCOMPARE(s.noteLimit(QString()), 200);
+        QCOMPARE(changed.count(), 1);
+        s.sync();
+    }
+    QFile f(iniPath());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY2(f.readAll().contains(premium.toLatin1() + "\\noteLimit=300"), "per-account key");
+    AppSettings again(iniPath());
+    QCOMPARE(again.noteLimit(premium), 300);
+    QCOMPARE(again.noteLimit(free), 200);
+    // An id with a slash stays one key, not a group of another account.
+    again.setNoteLimit(QStringLiteral("a/b"), 300);
+    QCOMPARE(again.noteLimit(QStringLiteral("a/b")), 300);
+    QCOMPARE(again.noteLimit(QStringLiteral("a")), 200);
+}
+
+void TstAppSettings::noteLimitOnlyLinkedInsTwo_data()
+{
+    QTest::addColumn<int>("set");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("free") << 200 << 200;
+    QTest::newRow("premium") << 300 << 300;
+    QTest::newRow("between") << 250 << 200;
+    QTest::newRow("more") << 1000 << 200;
+    QTest::newRow("zero") << 0 << 200;
+    QTest::newRow("negative") << -300 << 200;
+}
+
+void TstAppSettings::noteLimitOnlyLinkedInsTwo()
+{
+    QFETCH(int, set);
+    QFETCH(int, expected);
+    const QString account = QStringLiteral("acc");
+    AppSettings s(iniPath());
+    s.setNoteLimit(account, 300);
+    s.setNoteLimit(account, set);
+    QCOMPARE(s.noteLimit(account), expected);
+    // A hand-edited INI value reads the same way.
+    {
+        QSettings raw(iniPath(), QSettings::IniFormat);
+        raw.setValue(QStringLiteral("accounts/acc/noteLimit"), set);
+    }
+    AppSettings fresh(iniPath());
+    QCOMPARE(fresh.noteLimit(account), expected);
 }
 
 QTEST_GUILESS_MAIN(TstAppSettings)
