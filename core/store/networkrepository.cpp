@@ -342,7 +342,10 @@ bool NetworkRepository::replaceInvitations(const QString &accountId, Direction d
         listed.insert(row.entityUrn);
     }
     for (const StoredInvitation &old : before) {
-        if (!listed.contains(old.entityUrn) && !deleteByKey(db, QStringLiteral("invitations"), old.key))
+        // Written after the listing began (addSent): this listing cannot know it yet.
+        if (listed.contains(old.entityUrn) || old.fetchedAt > fetchedAt)
+            continue;
+        if (!deleteByKey(db, QStringLiteral("invitations"), old.key))
             return false;
     }
     if (!recordListing(db, accountId, listName(direction), fetchedAt))
@@ -551,8 +554,10 @@ bool NetworkRepository::replaceConnections(const QString &accountId, const QList
             listed.insert(c.profileId);
     }
     for (const StoredConnection &old : before) {
-        if (!old.profileId.isEmpty() && !listed.contains(old.profileId)
-            && !deleteByKey(db, QStringLiteral("connections"), old.key))
+        // Added after the listing began (addConnection): this listing cannot know it yet.
+        if (old.profileId.isEmpty() || listed.contains(old.profileId) || old.fetchedAt > fetchedAt)
+            continue;
+        if (!deleteByKey(db, QStringLiteral("connections"), old.key))
             return false;
     }
     if (!recordListing(db, accountId, kConnectionsList, fetchedAt))

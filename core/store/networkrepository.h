@@ -60,6 +60,8 @@ public:
     // After a complete listing (every page): in one transaction, upserts these and removes the
     // account's stored invitations of that direction that the list no longer shows (answered or
     // withdrawn elsewhere). Keeps a sent invitation's note and a check_invitation id.
+    // fetchedAt is best the time the listing began: a row written after it (addSent during the
+    // listing) is kept, since the listing could not show it yet.
     bool replaceReceived(const QString &accountId, const QList<ReceivedInvitation> &all,
                          const QDateTime &fetchedAt);
     bool replaceSent(const QString &accountId, const QList<SentInvitation> &all,
@@ -87,7 +89,8 @@ public:
     // When the account's list of that direction was last read completely; invalid if never.
     QDateTime invitationsFetchedAt(const QString &accountId, Direction direction) const;
 
-    // Connections (list_connections order).
+    // Connections (list_connections order). replaceConnections works like replaceReceived; a
+    // connection without a usable profile URL is kept for display but never matched.
     bool replaceConnections(const QString &accountId, const QList<Connection> &all,
                             const QDateTime &fetchedAt);
     bool addConnection(const QString &accountId, const Connection &connection,

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void connectionsReplaceAndOrder();
     void connectionWithoutProfileUrl();
     void addConnectionGoesFirst();
+    void rowsWrittenDuringAListingSurviveIt();
     void isConnectedByProfileId();
 
 private:
@@ -557,6 +558,30 @@ void TstNetworkRepository::addConnectionGoesFirst()
     // The connections list was not read completely by an add.
     QCOMPARE(m_repo->connectionsFetchedAt(A), t0);
     QVERIFY(!m_repo->addConnection(QString(), connection(QStringLiteral("x")), t0));
+}
+
+// A listing that began before an invite (or an accept) succeeded cannot show its result yet: the
+// row stays until a listing that began after it.
+void TstNetworkRepository::rowsWrittenDuringAListingSurviveIt()
+{
+    QVERIFY(m_repo->replaceSent(A, {sent(QStringLiteral("1"), QStringLiteral("ada"))}, t0));
+    QVERIFY(m_repo->replaceConnections(A, {connection(QStringLiteral("ada"))}, t0));
+    InviteResult result;
+    result.invitationUrn = urn(QStringLiteral("2"));
+    QVERIFY(m_repo->addSent(A, result, QStringLiteral("linkedin.com/in/bob"), QString(), t0.addSecs(30)));
+    QVERIFY(m_repo->addConnection(A, connection(QStringLiteral("cy")), t0.addSecs(30)));
+
+    // Began at +10 s, before both writes.
+    QVERIFY(m_repo->replaceSent(A, {sent(QStringLiteral("1"), QStringLiteral("ada"))}, t0.addSecs(10)));
+    QVERIFY(m_repo->replaceConnections(A, {connection(QStringLiteral("ada"))}, t0.addSecs(10)));
+    QVERIFY(m_repo->findByUrn(A, Direction::Sent, urn(QStringLiteral("2"))));
+    QVERIFY(m_repo->isConnected(A, QStringLiteral("cy")));
+
+    // Began after them and still without them: gone.
+    QVERIFY(m_repo->replaceSent(A, {sent(QStringLiteral("1"), QStringLiteral("ada"))}, t0.addSecs(60)));
+    QVERIFY(m_repo->replaceConnections(A, {connection(QStringLiteral("ada"))}, t0.addSecs(60)));
+    QVERIFY(!m_repo->findByUrn(A, Direction::Sent, urn(QStringLiteral("2"))));
+    QVERIFY(!m_repo->isConnected(A, QStringLiteral("cy")));
 }
 
 void TstNetworkRepository::isConnectedByProfileId()
