@@ -1,6 +1,7 @@
 #include "outbox.h"
 
 #include "outbox_p.h"
+#include "processalive_p.h"
 
 #include "api/apicall.h"
 #include "domain/conversation.h"
@@ -15,41 +16,7 @@
 
 #include <climits>
 
-#if defined(Q_OS_UNIX)
-#include <cerrno>
-#include <csignal>
-#elif defined(Q_OS_WIN)
-#include <windows.h>
-#endif
-
 namespace ld {
-
-namespace {
-
-QDateTime localMidnight()
-{
-    return QDateTime(QDate::currentDate(), QTime(0, 0)).toUTC();
-}
-
-bool processIsRunning(qint64 pid)
-{
-    if (pid <= 0)
-        return false;
-#if defined(Q_OS_UNIX)
-    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
-#elif defined(Q_OS_WIN)
-    HANDLE h = OpenProcess(SYNCHRONIZE, FALSE, DWORD(pid));
-    if (!h)
-        return false;
-    const bool running = WaitForSingleObject(h, 0) == WAIT_TIMEOUT;
-    CloseHandle(h);
-    return running;
-#else
-    return false;
-#endif
-}
-
-} // namespace
 
 namespace outbox {
 
@@ -84,7 +51,7 @@ DailyUsage Outbox::dailyUsage(const QString &accountId) const
 {
     DailyUsage usage;
     usage.cap = m_settings ? m_settings->pacing().messagesPerDay : PacingLimits().messagesPerDay;
-    usage.used = m_items->countSentSince(accountId, kMessageKind, localMidnight());
+    usage.used = m_items->countSentSince(accountId, kMessageKind, sync::localMidnight());
     return usage;
 }
 
@@ -323,11 +290,9 @@ bool Outbox::settle(const OutboxItem &next)
 
 bool Outbox::sendingElsewhere(const OutboxItem &item) const
 {
-    const qint64 pid = item.payload.value(kSendingPid).toInteger();
-    if (pid == QCoreApplication::applicationPid())
-        return false; // ours: m_sending knows whether it is still in flight
-    return item.payload.value(kSendingHost).toString() == QSysInfo::machineHostName()
-        && processIsRunning(pid);
+    // Our own pid: m_sending knows whether it is still in flight.
+    return sync::otherProcessAlive(
+        item.payload.value(kSendingPid).toInteger(), item.payload.value(kSendingHost).toString());
 }
 
 bool Outbox::markInterrupted(const OutboxItem &item)
