@@ -8,6 +8,7 @@
 #include "support/appsettings.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -57,6 +58,7 @@ SettingsPage::SettingsPage(AppSettings *settings, ApiClient *client, ApiKeyVault
     layout->addWidget(buildKeyGroup());
     layout->addWidget(buildServerGroup());
     layout->addWidget(buildPacingGroup());
+    layout->addWidget(buildNotesGroup());
     layout->addWidget(buildOtherGroup());
     layout->addStretch(1);
 
@@ -162,26 +164,101 @@ QWidget *SettingsPage::buildPacingGroup()
     delayLabel->setBuddy(m_minDelay);
     form->addRow(delayLabel, delays);
 
-    m_invitesDay = capBox(500, tr(" per day"), group);
-    m_invitesDay->setObjectName(QStringLiteral("invitesPerDay"));
-    m_invitesWeek = capBox(2000, tr(" per week"), group);
-    m_invitesWeek->setObjectName(QStringLiteral("invitesPerWeek"));
+    // A cap of 0 stops that action for every account: a deliberate "not now", not an error.
+    auto capPair = [this, group, form](const QString &label, const QString &name, int dayMax,
+                                       QSpinBox **day, QSpinBox **week) {
+        *day = capBox(dayMax, tr(" per day"), group);
+        (*day)->setObjectName(name + QStringLiteral("PerDay"));
+        *week = capBox(dayMax * 7, tr(" per week"), group);
+        (*week)->setObjectName(name + QStringLiteral("PerWeek"));
+        // A week can never allow fewer than a day: the week follows the day upwards.
+        connect(*day, &QSpinBox::valueChanged, *week, [week = *week](int v) {
+            if (week->value() < v)
+                week->setValue(v);
+        });
+        connect(*week, &QSpinBox::valueChanged, *day, [day = *day](int v) {
+            if (day->value() > v)
+                day->setValue(v);
+        });
+        auto *row = new QHBoxLayout;
+        row->addWidget(*day);
+        row->addWidget(*week);
+        row->addStretch(1);
+        QLabel *text = plainLabel(label, group);
+        text->setTextFormat(Qt::AutoText); // our own text: lets the & mark the mnemonic
+        text->setBuddy(*day);
+        form->addRow(text, row);
+    };
+    capPair(tr("&Invitations sent"), QStringLiteral("invites"), 500, &m_invitesDay, &m_invitesWeek);
+    capPair(tr("&Accepts and declines"), QStringLiteral("accepts"), 1000, &m_acceptsDay,
+            &m_acceptsWeek);
+    capPair(tr("&Withdrawals"), QStringLiteral("withdrawals"), 500, &m_withdrawalsDay,
+            &m_withdrawalsWeek);
     m_messagesDay = capBox(2000, tr(" per day"), group);
     m_messagesDay->setObjectName(QStringLiteral("messagesPerDay"));
     m_postsDay = capBox(100, tr(" per day"), group);
     m_postsDay->setObjectName(QStringLiteral("postsPerDay"));
-    form->addRow(tr("&Invitations"), m_invitesDay);
-    form->addRow(QString(), m_invitesWeek);
     form->addRow(tr("&Messages"), m_messagesDay);
     form->addRow(tr("&Posts"), m_postsDay);
     m_undoSend = capBox(30, tr(" s"), group);
     m_undoSend->setObjectName(QStringLiteral("undoSendSeconds"));
     m_undoSend->setSpecialValueText(tr("Send at once"));
     form->addRow(tr("&Undo window for messages"), m_undoSend);
-    outer->addWidget(note(tr("Per account. An action over a cap is refused with the reason, "
-                             "before it reaches LinkedIn. Staying well under 100 invitations a "
-                             "week keeps accounts safe."), group));
+    // One width for every count, so the per-day and per-week values line up in two columns.
+    const QList<QSpinBox *> counts { m_invitesDay, m_invitesWeek, m_acceptsDay, m_acceptsWeek,
+                                     m_withdrawalsDay, m_withdrawalsWeek, m_messagesDay,
+                                     m_postsDay, m_undoSend };
+    int width = 0;
+    for (QSpinBox *box : counts)
+        width = qMax(width, box->sizeHint().width());
+    for (QSpinBox *box : counts)
+        box->setMinimumWidth(width);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    outer->addWidget(note(tr("Per account: today since midnight, the week as the last 7 days. "
+                             "An action over a cap is refused with the reason before it reaches "
+                             "LinkedIn, and a bulk action stops there. Staying at about 100 "
+                             "invitations a week keeps accounts safe."), group));
     return group;
+}
+
+QWidget *SettingsPage::buildNotesGroup()
+{
+    auto *group = new QGroupBox(tr("Invitation notes"), this);
+    auto *outer = new QVBoxLayout(group);
+    m_notesForm = new QFormLayout;
+    m_notesForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    outer->addLayout(m_notesForm);
+    m_notesEmpty = note(tr("Connect an account to set the length of its invitation notes."), group);
+    outer->addWidget(m_notesEmpty);
+    outer->addWidget(note(tr("LinkedIn allows notes of 300 characters with Premium and 200 "
+                             "without. The Invite dialog counts each note against its "
+                             "account's limit."), group));
+    return group;
+}
+
+void SettingsPage::setAccounts(const QList<Account> &accounts)
+{
+    while (m_notesForm->rowCount() > 0)
+        m_notesForm->removeRow(0);
+    m_noteLimits.clear();
+    QWidget *group = m_notesEmpty->parentWidget();
+    for (const Account &a : accounts) {
+        auto *combo = new QComboBox(group);
+        combo->setObjectName(QStringLiteral("noteLimit_") + a.id);
+        combo->addItem(tr("Free: %1 characters").arg(AppSettings::FreeNoteLimit),
+                       AppSettings::FreeNoteLimit);
+        combo->addItem(tr("Premium: %1 characters").arg(AppSettings::PremiumNoteLimit),
+                       AppSettings::PremiumNoteLimit);
+        const int index = combo->findData(m_settings->noteLimit(a.id));
+        combo->setCurrentIndex(qMax(0, index));
+        const QString name = a.name.isEmpty() ? a.id : a.name;
+        combo->setAccessibleName(tr("Note limit of %1").arg(name));
+        QLabel *label = plainLabel(name, group); // remote text: plain
+        label->setToolTip(plainToolTip(a.id));
+        m_notesForm->addRow(label, combo);
+        m_noteLimits.insert(a.id, combo);
+    }
+    m_notesEmpty->setVisible(accounts.isEmpty());
 }
 
 QWidget *SettingsPage::buildOtherGroup()
@@ -207,11 +284,17 @@ void SettingsPage::load()
     m_maxDelay->setValue(p.maxDelayMs / 1000.0);
     m_invitesDay->setValue(p.invitesPerDay);
     m_invitesWeek->setValue(p.invitesPerWeek);
+    m_acceptsDay->setValue(p.acceptsPerDay);
+    m_acceptsWeek->setValue(p.acceptsPerWeek);
+    m_withdrawalsDay->setValue(p.withdrawalsPerDay);
+    m_withdrawalsWeek->setValue(p.withdrawalsPerWeek);
     m_messagesDay->setValue(p.messagesPerDay);
     m_postsDay->setValue(p.postsPerDay);
     m_undoSend->setValue(m_settings->undoSendSeconds());
     m_notifications->setChecked(m_settings->notificationsEnabled());
     m_lowBalance->setValue(m_settings->lowBalanceThreshold());
+    for (auto it = m_noteLimits.cbegin(); it != m_noteLimits.cend(); ++it)
+        it.value()->setCurrentIndex(qMax(0, it.value()->findData(m_settings->noteLimit(it.key()))));
     updateKeyStatus();
 }
 
@@ -302,13 +385,19 @@ bool SettingsPage::apply()
     p.minDelayMs = qRound(m_minDelay->value() * 1000);
     p.maxDelayMs = qRound(qMax(m_minDelay->value(), m_maxDelay->value()) * 1000);
     p.invitesPerDay = m_invitesDay->value();
-    p.invitesPerWeek = m_invitesWeek->value();
+    p.invitesPerWeek = qMax(m_invitesDay->value(), m_invitesWeek->value());
+    p.acceptsPerDay = m_acceptsDay->value();
+    p.acceptsPerWeek = qMax(m_acceptsDay->value(), m_acceptsWeek->value());
+    p.withdrawalsPerDay = m_withdrawalsDay->value();
+    p.withdrawalsPerWeek = qMax(m_withdrawalsDay->value(), m_withdrawalsWeek->value());
     p.messagesPerDay = m_messagesDay->value();
     p.postsPerDay = m_postsDay->value();
     m_settings->setPacing(p);
     m_settings->setUndoSendSeconds(m_undoSend->value());
     m_settings->setNotificationsEnabled(m_notifications->isChecked());
     m_settings->setLowBalanceThreshold(m_lowBalance->value());
+    for (auto it = m_noteLimits.cbegin(); it != m_noteLimits.cend(); ++it)
+        m_settings->setNoteLimit(it.key(), it.value()->currentData().toInt());
     m_settings->sync();
     return true;
 }

@@ -1,11 +1,17 @@
 #pragma once
 // Settings: the API key (in the keychain, changed or removed here), the base URL (validated by
-// the ApiClient: https, or http only to loopback), pacing delays, safety caps, notifications and
-// the low-balance threshold. Preferences are saved through AppSettings by apply(); the key is
+// the ApiClient: https, or http only to loopback), pacing delays, safety caps (invitations,
+// accepts, withdrawals per day and per week; messages and posts per day), each account's
+// invitation-note limit (200 free, 300 Premium), notifications and the low-balance threshold. Preferences are saved through AppSettings by apply(); the key is
 // saved at once through ApiKeyVault, never into the preferences.
+#include "domain/account.h"
+
+#include <QHash>
 #include <QWidget>
 
 class QCheckBox;
+class QComboBox;
+class QFormLayout;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -30,6 +36,8 @@ public:
                  const QString &keychainBackend, bool demo, QWidget *parent = nullptr);
 
     void load();  // fills the fields from AppSettings and the vault
+    // The accounts whose note limit can be set (one row each); none: a hint to connect one.
+    void setAccounts(const QList<Account> &accounts);
     bool apply(); // validates and saves; false with the problem shown inline
 
     QLineEdit *baseUrlEdit() const { return m_baseUrl; }
@@ -42,6 +50,11 @@ public:
     QDoubleSpinBox *maxDelay() const { return m_maxDelay; }
     QSpinBox *invitesPerDay() const { return m_invitesDay; }
     QSpinBox *invitesPerWeek() const { return m_invitesWeek; }
+    QSpinBox *acceptsPerDay() const { return m_acceptsDay; }
+    QSpinBox *acceptsPerWeek() const { return m_acceptsWeek; }
+    QSpinBox *withdrawalsPerDay() const { return m_withdrawalsDay; }
+    QSpinBox *withdrawalsPerWeek() const { return m_withdrawalsWeek; }
+    QComboBox *noteLimitCombo(const QString &accountId) const { return m_noteLimits.value(accountId); }
     QSpinBox *messagesPerDay() const { return m_messagesDay; }
     QSpinBox *postsPerDay() const { return m_postsDay; }
     QSpinBox *undoSendSeconds() const { return m_undoSend; }
@@ -55,6 +68,7 @@ private:
     QWidget *buildKeyGroup();
     QWidget *buildServerGroup();
     QWidget *buildPacingGroup();
+    QWidget *buildNotesGroup();
     QWidget *buildOtherGroup();
     void updateKeyStatus();
     void saveKey();
@@ -77,6 +91,13 @@ private:
     QDoubleSpinBox *m_maxDelay = nullptr;
     QSpinBox *m_invitesDay = nullptr;
     QSpinBox *m_invitesWeek = nullptr;
+    QSpinBox *m_acceptsDay = nullptr;
+    QSpinBox *m_acceptsWeek = nullptr;
+    QSpinBox *m_withdrawalsDay = nullptr;
+    QSpinBox *m_withdrawalsWeek = nullptr;
+    QFormLayout *m_notesForm = nullptr;
+    QLabel *m_notesEmpty = nullptr;
+    QHash<QString, QComboBox *> m_noteLimits; // by account id
     QSpinBox *m_messagesDay = nullptr;
     QSpinBox *m_postsDay = nullptr;
     QSpinBox *m_undoSend = nullptr;

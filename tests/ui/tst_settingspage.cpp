@@ -1,6 +1,7 @@
 // Settings: the base URL is validated by the ApiClient (https, or http only to loopback) with the
-// problem shown next to the field; every value is persisted through AppSettings; the demo's key
-// field is disabled; the key goes to the vault, never to the settings file.
+// problem shown next to the field; every value is persisted through AppSettings, the safety caps
+// for invitations, accepts and withdrawals and each account's note limit among them; the demo's
+// key field is disabled; the key goes to the vault, never to the settings file.
 #include "secretlineedit.h"
 #include "settingspage.h"
 #include "screenshots.h"
@@ -11,6 +12,7 @@
 #include "support/appsettings.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
@@ -143,6 +145,83 @@ private Q_SLOTS:
         QCOMPARE(m_page->invitesPerDay()->value(), 15);
         QCOMPARE(m_page->minDelay()->value(), 3.5);
         QCOMPARE(m_page->undoSendSeconds()->value(), 12);
+    }
+
+    void safetyCapsArePersisted()
+    {
+        // The defaults are conservative: about 100 invitations a week.
+        QCOMPARE(m_page->invitesPerDay()->value(), 20);
+        QCOMPARE(m_page->invitesPerWeek()->value(), 100);
+        QCOMPARE(m_page->acceptsPerDay()->value(), ld::PacingLimits().acceptsPerDay);
+        QCOMPARE(m_page->withdrawalsPerWeek()->value(), ld::PacingLimits().withdrawalsPerWeek);
+
+        m_page->acceptsPerDay()->setValue(40);
+        m_page->acceptsPerWeek()->setValue(180);
+        m_page->withdrawalsPerDay()->setValue(10);
+        m_page->withdrawalsPerWeek()->setValue(45);
+        m_page->minDelay()->setValue(1.5);
+        m_page->maxDelay()->setValue(4.5);
+        QVERIFY(m_page->apply());
+
+        const ld::PacingLimits p = ld::AppSettings(iniPath()).pacing();
+        QCOMPARE(p.acceptsPerDay, 40);
+        QCOMPARE(p.acceptsPerWeek, 180);
+        QCOMPARE(p.withdrawalsPerDay, 10);
+        QCOMPARE(p.withdrawalsPerWeek, 45);
+        QCOMPARE(p.invitesPerDay, 20); // untouched fields keep their values
+        QCOMPARE(p.minDelayMs, 1500);
+        QCOMPARE(p.maxDelayMs, 4500);
+
+        makePage(false);
+        QCOMPARE(m_page->acceptsPerWeek()->value(), 180);
+        QCOMPARE(m_page->withdrawalsPerDay()->value(), 10);
+        saveScreenshot(m_page.get(), QStringLiteral("settings-caps"));
+    }
+
+    void aWeekNeverAllowsLessThanADay()
+    {
+        m_page->invitesPerWeek()->setValue(30);
+        m_page->invitesPerDay()->setValue(50);
+        QCOMPARE(m_page->invitesPerWeek()->value(), 50);
+        m_page->withdrawalsPerDay()->setValue(20);
+        m_page->withdrawalsPerWeek()->setValue(5);
+        QCOMPARE(m_page->withdrawalsPerDay()->value(), 5);
+        QVERIFY(m_page->apply());
+        QCOMPARE(m_settings->pacing().invitesPerWeek, 50);
+        QCOMPARE(m_settings->pacing().withdrawalsPerDay, 5);
+    }
+
+    void noteLimitPerAccount()
+    {
+        // Without accounts there is nothing to set, and the group says why.
+        QVERIFY(!m_page->noteLimitCombo(QStringLiteral("acc_free")));
+        ld::Account free;
+        free.id = QStringLiteral("acc_free");
+        free.name = QStringLiteral("<b>Free</b> account");
+        ld::Account premium;
+        premium.id = QStringLiteral("acc_premium");
+        premium.name = QStringLiteral("Premium account");
+        m_settings->setNoteLimit(premium.id, ld::AppSettings::PremiumNoteLimit);
+        m_page->setAccounts({ free, premium });
+        QComboBox *freeBox = m_page->noteLimitCombo(free.id);
+        QComboBox *premiumBox = m_page->noteLimitCombo(premium.id);
+        QVERIFY(freeBox && premiumBox);
+        QTRY_VERIFY(freeBox->isVisible() && premiumBox->isVisible());
+        QCOMPARE(freeBox->currentData().toInt(), 200); // the default every account accepts
+        QCOMPARE(premiumBox->currentData().toInt(), 300);
+        for (QLabel *l : m_page->findChildren<QLabel *>()) {
+            if (l->text().contains(QStringLiteral("<b>")))
+                QCOMPARE(l->textFormat(), Qt::PlainText);
+        }
+        saveScreenshot(m_page.get(), QStringLiteral("settings-note-limits"));
+
+        freeBox->setCurrentIndex(freeBox->findData(300));
+        premiumBox->setCurrentIndex(premiumBox->findData(200));
+        QVERIFY(m_page->apply());
+        const ld::AppSettings reread(iniPath());
+        QCOMPARE(reread.noteLimit(free.id), 300);
+        QCOMPARE(reread.noteLimit(premium.id), 200);
+        QCOMPARE(reread.noteLimit(QStringLiteral("acc_other")), 200);
     }
 
     void minimumDelayNeverExceedsMaximum()
