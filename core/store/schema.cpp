@@ -287,4 +287,39 @@ bool migrateTo5(QSqlDatabase &db, QString *error)
                error);
 }
 
+// Live events (issue 5): each event delivered by the hosted stream or the events endpoint is
+// recorded once. The stream's frames carry no id, so the content key (LiveEvent::contentKey)
+// is unique; a polled event also has its event_id, unique when known. webhook_cursors keeps the
+// newest server time seen per webhook, so a restart's gap fill starts where the last run ended.
+bool migrateTo6(QSqlDatabase &db, QString *error)
+{
+    return run(db,
+               {
+                   QStringLiteral("CREATE TABLE live_events ("
+                                  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                  " account_id TEXT NOT NULL,"
+                                  " webhook_id TEXT NOT NULL DEFAULT '',"
+                                  " event_id TEXT,"
+                                  " content_key TEXT NOT NULL UNIQUE,"
+                                  " type TEXT NOT NULL,"
+                                  " person_name TEXT NOT NULL DEFAULT '',"
+                                  " profile_url TEXT NOT NULL DEFAULT '',"
+                                  " text TEXT NOT NULL DEFAULT '',"
+                                  " conversation_id TEXT NOT NULL DEFAULT '',"
+                                  " emitted_at TEXT,"
+                                  " received_at TEXT NOT NULL,"
+                                  " from_poll INTEGER NOT NULL DEFAULT 0,"
+                                  " payload TEXT NOT NULL DEFAULT '{}')"),
+                   QStringLiteral("CREATE UNIQUE INDEX live_events_by_event_id ON live_events (event_id)"
+                                  " WHERE event_id IS NOT NULL"),
+                   QStringLiteral("CREATE INDEX live_events_by_time ON live_events (received_at)"),
+                   QStringLiteral("CREATE INDEX live_events_by_account ON live_events (account_id, id)"),
+                   QStringLiteral("CREATE TABLE webhook_cursors ("
+                                  " webhook_id TEXT PRIMARY KEY NOT NULL,"
+                                  " account_id TEXT NOT NULL,"
+                                  " newest_at TEXT NOT NULL)"),
+               },
+               error);
+}
+
 } // namespace ld::schema

@@ -12,5 +12,6 @@ bool migrateTo2(QSqlDatabase &db, QString *error); // credit_ledger
 bool migrateTo3(QSqlDatabase &db, QString *error); // conversations, messages, conversation_search (FTS5)
 bool migrateTo4(QSqlDatabase &db, QString *error); // outbox, snippets (with defaults)
 bool migrateTo5(QSqlDatabase &db, QString *error); // outbox.run_id, bulk_runs, invitations, connections
+bool migrateTo6(QSqlDatabase &db, QString *error); // live_events, webhook_cursors
 
 } // namespace ld::schema

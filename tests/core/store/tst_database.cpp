@@ -128,6 +128,13 @@ void seedAt(const QSqlDatabase &db, int version)
         QVERIFY(exec(db, QStringLiteral("INSERT INTO network_listings (account_id, list, fetched_at) "
                                         "VALUES ('acc-1', 'sent', '2025-01-15T10:32:00.000Z')")));
     }
+    if (version >= 6) {
+        QVERIFY(exec(db, QStringLiteral(
+            "INSERT INTO live_events (account_id, event_id, content_key, type, received_at) VALUES "
+            "('acc-1', 'e1', 'k1', 'message', '2025-01-15T10:32:00.000Z')")));
+        QVERIFY(exec(db, QStringLiteral("INSERT INTO webhook_cursors (webhook_id, account_id, newest_at) "
+                                        "VALUES ('w1', 'acc-1', '2025-01-15T10:32:00.000Z')")));
+    }
 }
 
 void checkSeeded(const QSqlDatabase &db, int version)
@@ -161,6 +168,8 @@ void checkSeeded(const QSqlDatabase &db, int version)
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM invitations")).toInt(), network);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM connections")).toInt(), network);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM network_listings")).toInt(), network);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM live_events")).toInt(), version >= 6 ? 1 : 0);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM webhook_cursors")).toInt(), version >= 6 ? 1 : 0);
     // The default snippets arrive with the step that made the table, and only then.
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM snippets")).toInt(), version >= 4 ? 4 : 3);
 }
@@ -276,9 +285,8 @@ void TstDatabase::failedMigrationLeavesPreviousVersion()
     {
         Database old;
         QVERIFY(old.openAtVersion(dbPath(), from));
-        // A table in the way of the last step makes it fail halfway, after it changed the
-        // outbox and made bulk_runs.
-        QVERIFY(exec(old.connection(), QStringLiteral("CREATE TABLE connections (x)")));
+        // A table in the way of the last step makes it fail halfway, after it made live_events.
+        QVERIFY(exec(old.connection(), QStringLiteral("CREATE TABLE webhook_cursors (x)")));
     }
     Database db;
     QVERIFY(!db.open(dbPath()));
@@ -289,9 +297,8 @@ void TstDatabase::failedMigrationLeavesPreviousVersion()
     QVERIFY(check.openAtVersion(dbPath(), from));
     QCOMPARE(check.userVersion(), from);
     const QString schema = schemaOf(check.connection()).join(QLatin1Char('\n'));
-    QVERIFY(schema.contains(QStringLiteral("table outbox ")));
-    QVERIFY(!schema.contains(QStringLiteral("run_id")));
-    QVERIFY(!schema.contains(QStringLiteral("table bulk_runs ")));
+    QVERIFY(schema.contains(QStringLiteral("table webhook_cursors ")));
+    QVERIFY(!schema.contains(QStringLiteral("table live_events ")));
 }
 
 void TstDatabase::newerVersionIsRefusedUntouched_data()
