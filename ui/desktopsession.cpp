@@ -1,6 +1,8 @@
 #include "desktopsession.h"
 
+#include "bulkrunbar.h"
 #include "mainwindow.h"
+#include "messagebar.h"
 #include "startupprobe.h"
 #include "welcomedialog.h"
 
@@ -14,6 +16,7 @@
 #include "inboxpage.h"
 #include "sync/accountssync.h"
 #include "sync/inboxsync.h"
+#include "sync/invitationqueue.h"
 #include "sync/outbox.h"
 #include "sync/workspace.h"
 
@@ -255,6 +258,17 @@ void DesktopSession::readServer()
     m_ws->accountsSync()->refreshBalance();
     // What an earlier run left: queued messages are sent (once), interrupted sends verified.
     m_ws->outbox()->resume();
+    // The same for bulk invitation runs; a run that a crash interrupted waits, paused, for the
+    // person to resume or cancel it on the Invitations page.
+    m_ws->invitationQueue()->resume();
+    // Its page is built on first use, so the window says so at once.
+    const QString interrupted = BulkRunBar::interruptedRunsNotice(m_ws->runs());
+    if (!interrupted.isEmpty() && m_window) {
+        MainWindow *window = m_window.get();
+        window->messageBar()->showMessage(MessageBar::Kind::Warning, interrupted,
+                                          tr("Open Invitations"),
+                                          [window] { window->showInvitations(); });
+    }
 }
 
 bool DesktopSession::isSettled() const

@@ -9,6 +9,7 @@
 #include "creditstodayindicator.h"
 #include "icons.h"
 #include "inboxpage.h"
+#include "invitationspage.h"
 #include "messagebar.h"
 #include "plaintext.h"
 #include "settingsdialog.h"
@@ -144,6 +145,19 @@ AccountsPage *MainWindow::accountsPage()
     return m_accountsPage;
 }
 
+// Built on first use, like the Accounts page: reading two lists from the store is not part of
+// the first frame.
+InvitationsPage *MainWindow::invitationsPage()
+{
+    if (m_invitationsPage)
+        return m_invitationsPage;
+    m_invitationsPage = new InvitationsPage(m_ws, m_pages);
+    m_pages->addWidget(m_invitationsPage);
+    connect(m_invitationsPage, &InvitationsPage::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    return m_invitationsPage;
+}
+
 ActivityPanel *MainWindow::activityPanel()
 {
     if (!m_activity) {
@@ -245,6 +259,9 @@ void MainWindow::createActions()
     m_accountsPageAction = make(QStringLiteral("showAccountsPage"), tr("Account &details"), {},
                                 QKeySequence(tr("Ctrl+3")),
                                 tr("Status, logs and credits of the selected account"));
+    m_invitationsAction = make(QStringLiteral("showInvitations"), tr("In&vitations"),
+                               QStringLiteral("invitations"), QKeySequence(tr("Ctrl+4")),
+                               tr("Received and sent invitations: accept, decline, withdraw"));
 
     m_activityAction = m_activityDock->toggleViewAction();
     m_activityAction->setObjectName(QStringLiteral("toggleActivity"));
@@ -271,6 +288,7 @@ void MainWindow::createActions()
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_inboxAction, &QAction::triggered, this, &MainWindow::showInbox);
     connect(m_accountsPageAction, &QAction::triggered, this, &MainWindow::showAccountsPage);
+    connect(m_invitationsAction, &QAction::triggered, this, &MainWindow::showInvitations);
 }
 
 void MainWindow::createMenus()
@@ -287,8 +305,15 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_inboxAction);
     view->addAction(m_accountsPageAction);
+    view->addAction(m_invitationsAction);
     QMenu *inbox = menuBar()->addMenu(tr("I&nbox"));
     inbox->addActions(m_inboxPage->commands());
+    // The page (and its commands) is built when the menu is first opened.
+    QMenu *invitations = menuBar()->addMenu(tr("Invi&tations"));
+    connect(invitations, &QMenu::aboutToShow, this, [this, invitations] {
+        if (invitations->isEmpty())
+            invitations->addActions(invitationsPage()->commands());
+    });
     view->addSeparator();
     view->addAction(m_findAction);
     view->addAction(m_accountsAction);
@@ -311,6 +336,7 @@ void MainWindow::createToolBar()
     bar->setIconSize(QSize(18, 18));
     bar->addAction(m_connectAction);
     bar->addAction(m_refreshAction);
+    bar->addAction(m_invitationsAction);
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
@@ -335,6 +361,9 @@ QList<QAction *> MainWindow::commands() const
 {
     QList<QAction *> all { m_connectAction, m_refreshAction, m_inboxAction, m_accountsPageAction };
     all += m_inboxPage->commands();
+    all += m_invitationsAction;
+    if (m_invitationsPage)
+        all += m_invitationsPage->commands();
     all += { m_findAction,     m_accountsAction, m_copyIdAction, m_activityAction,
              m_settingsAction, m_aboutAction,    m_quitAction };
     return all;
@@ -356,6 +385,12 @@ void MainWindow::showAccountsPage()
     m_pages->setCurrentWidget(accountsPage());
 }
 
+void MainWindow::showInvitations()
+{
+    m_pages->setCurrentWidget(invitationsPage());
+    m_invitationsPage->focusList();
+}
+
 void MainWindow::openCommandPalette()
 {
     commandPalette()->popup(commands());
@@ -368,6 +403,10 @@ void MainWindow::refresh()
     sync->refreshBalance();
     if (m_pages->currentWidget() == m_inboxPage) {
         m_inboxPage->refresh(); // costs credits, so only the page in view
+        return;
+    }
+    if (m_invitationsPage && m_pages->currentWidget() == m_invitationsPage) {
+        m_invitationsPage->refresh(); // costs credits, so only the page in view
         return;
     }
     accountsPage()->refresh();

@@ -26,6 +26,7 @@ class CommandPalette;
 class ConnectDialog;
 class CreditsTodayIndicator;
 class InboxPage;
+class InvitationsPage;
 class MessageBar;
 class SettingsDialog;
 
@@ -42,6 +43,7 @@ public:
     ActivityPanel *activityPanel();
     CommandPalette *commandPalette();
     InboxPage *inboxPage() const { return m_inboxPage; }
+    InvitationsPage *invitationsPage(); // built on first use
     QWidget *currentPage() const;
     MessageBar *messageBar() const { return m_messages; }
     QWidget *demoBanner() const { return m_banner; }
@@ -61,6 +63,7 @@ public Q_SLOTS:
     void openCommandPalette();
     void showInbox();
     void showAccountsPage();
+    void showInvitations();
     void showSyncError(const ld::ApiError &error);
 
 Q_SIGNALS:
@@ -92,6 +95,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     AccountsPage *m_accountsPage = nullptr;
     InboxPage *m_inboxPage = nullptr;
+    InvitationsPage *m_invitationsPage = nullptr;
     ActivityPanel *m_activity = nullptr;
     QDockWidget *m_activityDock = nullptr;
     CommandPalette *m_palette = nullptr;
@@ -114,6 +118,7 @@ private:
     QAction *m_aboutAction = nullptr;
     QAction *m_inboxAction = nullptr;
     QAction *m_accountsPageAction = nullptr;
+    QAction *m_invitationsAction = nullptr;
 };
 
 } // namespace ld::ui

@@ -76,4 +76,68 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ld::ui::BulkPreviewDialog</name>
+    <message numerus="yes">
+        <source>%1 %n invitation(s)</source>
+        <translation>
+            <numerusform>%1 %n invitation</numerusform>
+            <numerusform>%1 %n invitations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credit(s)</source>
+        <translation>
+            <numerusform>%n credit</numerusform>
+            <numerusform>%n credits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ld::ui::BulkRunBar</name>
+    <message numerus="yes">
+        <source>Verifying %n request(s) whose answer was lost…</source>
+        <translation>
+            <numerusform>Verifying %n request whose answer was lost…</numerusform>
+            <numerusform>Verifying %n requests whose answer was lost…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ld::ui::InvitationsPage</name>
+    <message numerus="yes">
+        <source>%1 %n invitation(s)</source>
+        <translation>
+            <numerusform>%1 %n invitation</numerusform>
+            <numerusform>%1 %n invitations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ld::ui::InvitationsRefresh</name>
+    <message numerus="yes">
+        <source>%n credit(s)</source>
+        <translation>
+            <numerusform>%n credit</numerusform>
+            <numerusform>%n credits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ld::ui::WithdrawOlderDialog</name>
+    <message numerus="yes">
+        <source>Withdraw %n invitation(s) older than %1</source>
+        <translation>
+            <numerusform>Withdraw %n invitation older than %1</numerusform>
+            <numerusform>Withdraw %n invitations older than %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
