@@ -108,6 +108,16 @@ BulkRunBar::BulkRunBar(
     connect(m_queue, &InvitationQueue::itemChanged, this,
         [this](qint64, qint64 runId) { onRunChanged(runId); });
     connect(m_runs, &RunRepository::runChanged, this, &BulkRunBar::onRunChanged);
+    connect(m_queue, &InvitationQueue::verificationFailed, this,
+        [this](qint64 itemId, const QString &reason) {
+            const std::optional<OutboxItem> item = m_items->find(itemId);
+            if (!item || item->runId != m_runId || m_runId == 0)
+                return;
+            Q_EMIT statusMessage(tr("LinkedIn could not be asked whether a request took effect: "
+                                    "%1 Press Verify to ask again.")
+                                     .arg(reason));
+            update();
+        });
     hide();
 }
 
@@ -229,12 +239,20 @@ void BulkRunBar::update()
             : counts;
     }
     m_detail->setText(detail);
-    m_reason->setText(p.stopReason);
-    m_reason->setVisible(!p.stopReason.isEmpty());
-    // A warning when the run stopped by itself (a cap, a crash), not when the person paused it.
+    QStringList reasons;
+    if (!p.stopReason.isEmpty())
+        reasons << p.stopReason;
+    if (p.unknown > 0 && ended)
+        reasons << tr("The answer to %n request(s) was lost: it may have been carried out. "
+                      "Verify asks LinkedIn (1 credit each); nothing is sent again on its own.",
+            nullptr, p.unknown);
+    m_reason->setText(reasons.join(QLatin1Char('\n')));
+    m_reason->setVisible(!reasons.isEmpty());
+    // A warning when the run stopped by itself (a cap, a crash) or left doubts, not when the
+    // person paused or cancelled it.
     const bool interrupted = p.stopReason == InvitationQueue::interruptedReason();
-    m_reasonIcon->setVisible(
-        !p.stopReason.isEmpty() && (interrupted || p.state == BulkRun::State::Finished));
+    m_reasonIcon->setVisible(!reasons.isEmpty()
+        && (interrupted || p.state == BulkRun::State::Finished || p.unknown > 0));
 
     m_pause->setVisible(!ended);
     m_pause->setText(paused ? tr("Resume") : tr("Pause"));

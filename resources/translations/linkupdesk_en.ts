@@ -96,6 +96,13 @@
 <context>
     <name>ld::ui::BulkRunBar</name>
     <message numerus="yes">
+        <source>The answer to %n request(s) was lost: it may have been carried out. Verify asks LinkedIn (1 credit each); nothing is sent again on its own.</source>
+        <translation>
+            <numerusform>The answer to %n request was lost: it may have been carried out. Verify asks LinkedIn (1 credit); nothing is sent again on its own.</numerusform>
+            <numerusform>The answers to %n requests were lost: they may have been carried out. Verify asks LinkedIn (1 credit each); nothing is sent again on its own.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Verifying %n request(s) whose answer was lost…</source>
         <translation>
             <numerusform>Verifying %n request whose answer was lost…</numerusform>

@@ -528,6 +528,47 @@ private Q_SLOTS:
         setPacing(10, 30);
     }
 
+    // An accept whose answer was lost is Unknown, never sent again; when LinkedIn cannot be
+    // asked at once either, Verify asks on the person's request, and the item settles.
+    void unknownOutcomeIsVerifiedOnRequest()
+    {
+        m_sb.server.clearRequests();
+        using Fault = ld::sandbox::SandboxServer::Fault;
+        m_sb.server.injectFault(Fault::DropAfterSend, 1, Network, QStringLiteral("accept"));
+        m_sb.server.injectFault(
+            Fault::InternalError, 10, Network, QStringLiteral("check_invitation"));
+        selectRows(InvitationsPage::ReceivedTab, 0, 0);
+        const int rowsBefore = m_page->model(InvitationsPage::ReceivedTab)->rowCount();
+        QTest::keyClick(m_page->view(InvitationsPage::ReceivedTab), Qt::Key_A);
+        QTest::keyClick(waitForPreview(), Qt::Key_Return);
+        ld::ui::BulkRunBar *bar = m_page->runBar();
+        QTRY_VERIFY_WITH_TIMEOUT(bar->verifyButton()->isVisible(), 10000);
+        QTRY_VERIFY(m_sb.ws->client()->activeCalls().isEmpty());
+        QCOMPARE(bar->progress().unknown, 1);
+        QCOMPARE(bar->verifyButton()->text(), QStringLiteral("Verify 1"));
+        QCOMPARE(bar->detailLabel()->text(),
+            QStringLiteral("0 accepted · 0 refused · 0 failed · 1 unknown"));
+        QCOMPARE(requests("accept"), 1);
+        QTRY_VERIFY(m_page->statusLabel()->text().startsWith(
+            QStringLiteral("LinkedIn could not be asked whether a request took effect")));
+        QVERIFY2(bar->reasonLabel()->text().startsWith(
+                     QStringLiteral("The answer to 1 request was lost: it may have been")),
+            qPrintable(bar->reasonLabel()->text()));
+        saveScreenshot(m_window.get(), QStringLiteral("invitations-unknown"));
+
+        m_sb.server.clearFaults();
+        const int checksBefore = requests("check_invitation");
+        QTest::mouseClick(bar->verifyButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!bar->verifyButton()->isVisible(), 10000);
+        QCOMPARE(requests("check_invitation"), checksBefore + 1);
+        QCOMPARE(requests("accept"), 1); // verified, never sent again
+        QCOMPARE(bar->progress().done, 1);
+        QCOMPARE(bar->detailLabel()->text(),
+            QStringLiteral("1 accepted · 0 refused · 0 failed · 0 unknown"));
+        QTRY_COMPARE(m_page->model(InvitationsPage::ReceivedTab)->rowCount(), rowsBefore - 1);
+        QVERIFY(!bar->reasonLabel()->isVisible());
+    }
+
     void pauseAndResume()
     {
         m_sb.server.clearRequests();
