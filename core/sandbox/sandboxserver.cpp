@@ -304,6 +304,14 @@ void SandboxServer::setDemoActivity(int msec)
     d->demoTimer.start(msec);
 }
 
+void SandboxServer::stallStreams(const QString &pathPrefix)
+{
+    d->pruneStreams();
+    for (const QPointer<SseStream> &s : std::as_const(d->streams))
+        if (s->path().startsWith(pathPrefix))
+            s->stall();
+}
+
 int SandboxServer::openStreamCount() const
 {
     d->pruneStreams();

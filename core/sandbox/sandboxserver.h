@@ -99,6 +99,11 @@ public:
     // can observe keep-alives quickly; and how many SSE streams are open right now.
     void setKeepAliveInterval(int msec);
     int openStreamCount() const;
+    // Additive, for the client's watchdog tests: the open streams whose path starts with
+    // `pathPrefix` (empty: all) stay connected but get nothing more, neither events nor
+    // keep-alives, as a connection that a NAT box forgot. Their events are still stored for
+    // polling; streams opened later are not affected. They still count as open.
+    void stallStreams(const QString &pathPrefix = {});
     // Additive, for the demo: every `msec` emit a plausible live event (mostly a message from
     // a connection, every fourth tick an accepted invitation) on an active account, cycling
     // through them. 0 stops it. Off by default, so tests see only the events they emit.

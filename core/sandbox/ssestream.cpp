@@ -18,7 +18,7 @@ SseStream::SseStream(QHttpServerResponder &&responder, const QString &webhookId)
 
 void SseStream::writeChunk(const QByteArray &payload)
 {
-    if (!isOpen())
+    if (!isOpen() || m_stalled)
         return;
     m_responder.writeBody(QByteArray::number(payload.size(), 16) + "\r\n" + payload + "\r\n");
 }

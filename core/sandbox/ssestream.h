@@ -21,6 +21,10 @@ public:
     void setPath(const QString &path) { m_path = path; }
     void sendEvent(const QByteArray &event, const QByteArray &data);
     void sendComment(const QByteArray &text);
+    // From now on nothing more is written, though the connection stays open: a half-open
+    // connection, as after a NAT box forgot it (for the client's watchdog tests).
+    void stall() { m_stalled = true; }
+    bool isStalled() const { return m_stalled; }
     void close();
     bool isOpen() const
     {
@@ -34,6 +38,7 @@ private:
     QPointer<QTcpSocket> m_socket;
     QString m_webhookId;
     QString m_path;
+    bool m_stalled = false;
 };
 
 } // namespace ld::sandbox

@@ -110,6 +110,7 @@ private slots:
     void eventsPolling();
     void dropStreams();
     void keepAlive();
+    void stallStreams();
     void deleteClosesStream();
     void streamFaults();
     void demoActivity();
@@ -510,6 +511,29 @@ void TestSandboxWebhooks::keepAlive()
     QTRY_VERIFY(s->comments >= before + 2);
     QVERIFY(!s->reply->isFinished());
     delete s->reply;
+}
+
+void TestSandboxWebhooks::stallStreams()
+{
+    const QString id = createHosted();
+    auto stalled = openStream(id, server->apiKey());
+    QTRY_COMPARE(stalled->frames.size(), 1);
+    server->stallStreams(QStringLiteral("/v2/webhooks/%1/stream").arg(id));
+    // A stream opened afterwards is not stalled: it gets the next event, the stalled one does
+    // not, though it stays open; the event is stored for polling all the same.
+    auto fresh = openStream(id, server->apiKey());
+    QTRY_COMPARE(fresh->frames.size(), 1);
+    QCOMPARE(server->openStreamCount(), 2);
+    server->emitEvent(Seeds::primaryAccountId(), QStringLiteral("message"),
+        R"({"sender_name":"Jo","message_text":"after the stall"})");
+    QTRY_COMPARE(fresh->frames.size(), 2);
+    QCOMPARE(stalled->frames.size(), 1);
+    QVERIFY(!stalled->reply->isFinished());
+    QCOMPARE(server->openStreamCount(), 2);
+    QCOMPARE(poll(id).size(), 1);
+    delete stalled->reply;
+    QTRY_COMPARE(server->openStreamCount(), 1);
+    delete fresh->reply;
 }
 
 void TestSandboxWebhooks::deleteClosesStream()
