@@ -61,8 +61,8 @@ struct EventStreamSettings
 {
     // Accounts beyond this many (in the caller's order: most recently active first) are polled.
     int maxStreamedAccounts = 20;
-    // Streams per network manager: QNetworkAccessManager opens at most 6 HTTP/1.1 connections
-    // per host and a stream holds one for ever.
+    // Streams per network manager, 1–6: QNetworkAccessManager opens at most 6 HTTP/1.1
+    // connections per host and a stream holds one for ever (StreamGroups clamps it).
     int streamsPerManager = 6;
     // The server sends ": keepalive" every 30 s; this long without a byte means a dead stream.
     int watchdogMs = 75000;
