@@ -4,16 +4,21 @@
 #include "api/apiclient.h"
 #include "callrecorder.h"
 #include "inboxsync.h"
+#include "invitationqueue.h"
+#include "networksync.h"
 #include "outbox.h"
 #include "services/accountsservice.h"
 #include "services/messagesservice.h"
+#include "services/networkservice.h"
 #include "services/profilesservice.h"
 #include "store/accountrepository.h"
 #include "store/activitylog.h"
 #include "store/conversationrepository.h"
 #include "store/creditledger.h"
 #include "store/database.h"
+#include "store/networkrepository.h"
 #include "store/outboxrepository.h"
+#include "store/runrepository.h"
 #include "store/snippetrepository.h"
 #include "support/appsettings.h"
 #include "support/logging.h"
@@ -36,10 +41,15 @@ struct Workspace::Parts
     std::unique_ptr<ConversationRepository> conversations;
     std::unique_ptr<OutboxRepository> outboxItems;
     std::unique_ptr<SnippetRepository> snippets;
+    std::unique_ptr<NetworkRepository> network;
+    std::unique_ptr<RunRepository> runs;
     std::unique_ptr<MessagesService> messagesService;
     std::unique_ptr<ProfilesService> profilesService;
+    std::unique_ptr<NetworkService> networkService;
     std::unique_ptr<Outbox> outbox;
     std::unique_ptr<InboxSync> inboxSync;
+    std::unique_ptr<NetworkSync> networkSync;
+    std::unique_ptr<InvitationQueue> invitationQueue;
 };
 
 Workspace::Workspace(const Profile &profile, QObject *parent)
@@ -82,11 +92,17 @@ bool Workspace::open()
     d->conversations = std::make_unique<ConversationRepository>(d->database.get());
     d->outboxItems = std::make_unique<OutboxRepository>(d->database.get());
     d->snippets = std::make_unique<SnippetRepository>(d->database.get());
+    d->network = std::make_unique<NetworkRepository>(d->database.get());
+    d->runs = std::make_unique<RunRepository>(d->database.get());
     d->messagesService = std::make_unique<MessagesService>(d->client.get());
     d->profilesService = std::make_unique<ProfilesService>(d->client.get());
+    d->networkService = std::make_unique<NetworkService>(d->client.get());
     d->outbox = std::make_unique<Outbox>(d->messagesService.get(), d->outboxItems.get(),
                                          d->conversations.get(), d->settings.get());
     d->inboxSync = std::make_unique<InboxSync>(d->messagesService.get(), d->conversations.get());
+    d->networkSync = std::make_unique<NetworkSync>(d->networkService.get(), d->network.get());
+    d->invitationQueue = std::make_unique<InvitationQueue>(d->networkService.get(),
+        d->network.get(), d->outboxItems.get(), d->runs.get(), d->settings.get());
     applySettings();
     connect(d->settings.get(), &AppSettings::changed, this, &Workspace::applySettings);
     m_error.clear();
@@ -167,6 +183,26 @@ Outbox *Workspace::outbox() const
 InboxSync *Workspace::inboxSync() const
 {
     return d->inboxSync.get();
+}
+NetworkService *Workspace::networkService() const
+{
+    return d->networkService.get();
+}
+NetworkRepository *Workspace::network() const
+{
+    return d->network.get();
+}
+RunRepository *Workspace::runs() const
+{
+    return d->runs.get();
+}
+NetworkSync *Workspace::networkSync() const
+{
+    return d->networkSync.get();
+}
+InvitationQueue *Workspace::invitationQueue() const
+{
+    return d->invitationQueue.get();
 }
 
 } // namespace ld

@@ -27,6 +27,11 @@ class OutboxRepository;
 class SnippetRepository;
 class Outbox;
 class InboxSync;
+class NetworkService;
+class NetworkRepository;
+class RunRepository;
+class NetworkSync;
+class InvitationQueue;
 
 class Workspace : public QObject
 {
@@ -59,6 +64,13 @@ public:
     SnippetRepository *snippets() const;
     Outbox *outbox() const;
     InboxSync *inboxSync() const;
+    // The invitation queues (issue 4). Like the outbox, the queue sends nothing until its
+    // owner calls invitationQueue()->resume() or starts a run.
+    NetworkService *networkService() const;
+    NetworkRepository *network() const;
+    RunRepository *runs() const;
+    NetworkSync *networkSync() const;
+    InvitationQueue *invitationQueue() const;
 
 private:
     void applySettings(); // base URL and undo-send delay, at open and on every change

@@ -6,9 +6,14 @@
 #include "store/activitylog.h"
 #include "store/creditledger.h"
 #include "store/database.h"
+#include "store/networkrepository.h"
+#include "store/outboxrepository.h"
+#include "store/runrepository.h"
 #include "support/appsettings.h"
 #include "sync/accountssync.h"
 #include "sync/callrecorder.h"
+#include "sync/invitationqueue.h"
+#include "sync/networksync.h"
 #include "sync/outbox.h"
 #include "sync/workspace.h"
 
@@ -32,6 +37,8 @@ private Q_SLOTS:
     void refusesANewerDatabase();
     void refusesAnInvalidProfile();
     void everyCallIsRecorded();
+    void networkRefreshFillsTheStoreAndTheLedger();
+    void invitationQueueWorksOnTheWorkspaceParts();
 
 private:
     static int userVersion(const QString &path);
@@ -61,10 +68,14 @@ void TstWorkspace::opensAProfileDirectory()
     const QString path = dir.filePath(QStringLiteral("profile"));
     Workspace ws(Profile::open(path));
     QVERIFY(!ws.database());
+    QVERIFY(!ws.networkService() && !ws.network() && !ws.runs() && !ws.networkSync()
+        && !ws.invitationQueue());
     QVERIFY2(ws.open(), qPrintable(ws.errorString()));
     QVERIFY(ws.errorString().isEmpty());
     QVERIFY(ws.database() && ws.accounts() && ws.ledger() && ws.activity() && ws.client()
         && ws.accountsService() && ws.accountsSync() && ws.settings() && ws.recorder());
+    QVERIFY(ws.networkService() && ws.network() && ws.runs() && ws.networkSync()
+        && ws.invitationQueue());
     QVERIFY(QFile::exists(ws.profile().databasePath()));
     QCOMPARE(ws.database()->userVersion(), Database::SchemaVersion);
     QCOMPARE(ws.client()->baseUrl(), ws.settings()->baseUrl());
@@ -161,6 +172,73 @@ void TstWorkspace::everyCallIsRecorded()
     QTRY_COMPARE(ws.activity()->recent(10).size(), 1);
     QVERIFY(ws.activity()->recent(10).first().ok);
     QCOMPARE(ws.ledger()->summary().size(), 1);
+}
+
+void TstWorkspace::networkRefreshFillsTheStoreAndTheLedger()
+{
+    sandbox::SandboxServer server;
+    QVERIFY(server.listen());
+    QTemporaryDir dir;
+    Workspace ws(Profile::open(dir.path()));
+    QVERIFY(ws.open());
+    QVERIFY(!ws.client()->setBaseUrl(server.baseUrl()).isError());
+    ws.client()->setApiKey(sandbox::Seeds::apiKey());
+
+    // The sync reads through the workspace's service into the workspace's store, and its
+    // calls reach the recorder like any other.
+    const QString account = sandbox::Seeds::primaryAccountId();
+    QSignalSpy refreshed(ws.networkSync(), &NetworkSync::refreshed);
+    ws.networkSync()->refresh(account, NetworkSync::List::Received);
+    QVERIFY(refreshed.wait());
+    QCOMPARE(ws.network()->invitationCount(StoredInvitation::Direction::Received, account), 12);
+    QTRY_COMPARE(ws.activity()->recent(10).size(), 1);
+    QCOMPARE(ws.activity()->recent(10).first().action, QStringLiteral("list_invitations"));
+    QCOMPARE(ws.ledger()->summary().size(), 1);
+    QVERIFY(ws.runs()->recent().isEmpty()); // a refresh is no bulk run
+}
+
+void TstWorkspace::invitationQueueWorksOnTheWorkspaceParts()
+{
+    sandbox::SandboxServer server;
+    QVERIFY(server.listen());
+    QTemporaryDir dir;
+    Workspace ws(Profile::open(dir.path()));
+    QVERIFY(ws.open());
+    // Through the settings: every settings change re-applies their base URL to the client.
+    ws.settings()->setBaseUrl(server.baseUrl());
+    QCOMPARE(ws.client()->baseUrl(), server.baseUrl());
+    ws.client()->setApiKey(sandbox::Seeds::apiKey());
+    const QString account = sandbox::Seeds::primaryAccountId();
+
+    // The caps come from the workspace's settings, as they are now.
+    PacingLimits limits = ws.settings()->pacing();
+    limits.acceptsPerDay = 7;
+    ws.settings()->setPacing(limits);
+    QCOMPARE(ws.invitationQueue()->usage(account, NetworkAction::Accept).perDay, 7);
+
+    QSignalSpy refreshed(ws.networkSync(), &NetworkSync::refreshed);
+    ws.networkSync()->refresh(account, NetworkSync::List::Received);
+    QVERIFY(refreshed.wait());
+    const StoredInvitation first
+        = ws.network()->invitations(StoredInvitation::Direction::Received, { account }).first();
+
+    // Opening sent nothing; a run goes through the workspace's service, store and runs.
+    QCOMPARE(server.requestCount(QStringLiteral("/v2/network"), QStringLiteral("accept")), 0);
+    const NetworkTask accept = NetworkTask::forInvitation(NetworkAction::Accept, first);
+    QCOMPARE(ws.invitationQueue()->check(accept), QString());
+    QSignalSpy finished(ws.invitationQueue(), &InvitationQueue::runFinished);
+    QString error;
+    const qint64 run
+        = ws.invitationQueue()->start({ accept }, QStringLiteral("Accept one"), &error, 0, 0);
+    QVERIFY2(run > 0, qPrintable(error));
+    QVERIFY(finished.wait());
+    QCOMPARE(ws.invitationQueue()->progress(run).done, 1);
+    QCOMPARE(server.requestCount(QStringLiteral("/v2/network"), QStringLiteral("accept")), 1);
+    QVERIFY(ws.runs()->find(run));
+    QCOMPARE(ws.outboxItems()->itemsOfRun(run).size(), 1);
+    QVERIFY(
+        !ws.network()->findByUrn(account, StoredInvitation::Direction::Received, first.entityUrn));
+    QCOMPARE(ws.invitationQueue()->usage(account, NetworkAction::Accept).usedToday, 1);
 }
 
 QTEST_GUILESS_MAIN(TstWorkspace)
