@@ -142,6 +142,7 @@ private:
 
     // Checks (invitationqueuecheck.cpp).
     QString refusal(const NetworkTask &task, QString *code) const;
+    bool goneSinceSent(const QString &accountId, const OutboxItem &sent) const;
     QString duplicateRefusal(const NetworkTask &task, const QString &target) const;
     QString capRefusal(const QString &accountId, NetworkAction action) const;
     // Starting runs (invitationqueue.cpp).

@@ -92,6 +92,19 @@ QString InvitationQueue::capRefusal(const QString &accountId, NetworkAction acti
     return {};
 }
 
+// An invitation LinkUp Desk sent that a complete listing of the sent invitations, begun well
+// after it left, no longer shows (and the person is not connected: checked before) was
+// withdrawn or declined since: inviting again is the person's call. LinkedIn enforces its own
+// wait after a withdrawal and refuses with a reason, which the run reports.
+bool InvitationQueue::goneSinceSent(const QString &accountId, const OutboxItem &sent) const
+{
+    const QDateTime listed
+        = m_cache->invitationsFetchedAt(accountId, StoredInvitation::Direction::Sent);
+    const QDateTime at = sent.sentAt.isValid() ? sent.sentAt : sent.updatedAt;
+    // A minute's margin: a listing begun just after the invite may not show it yet.
+    return listed.isValid() && at.isValid() && listed > at.addSecs(60);
+}
+
 QString InvitationQueue::duplicateRefusal(const NetworkTask &task, const QString &target) const
 {
     using State = OutboxItem::State;
@@ -121,6 +134,9 @@ QString InvitationQueue::duplicateRefusal(const NetworkTask &task, const QString
         if (earlier.isEmpty())
             continue;
         const OutboxItem &last = earlier.constFirst();
+        if (last.state == State::Sent && task.action == NetworkAction::Invite
+            && goneSinceSent(task.accountId, last))
+            continue;
         switch (last.state) {
         case State::Sent:
             if (k == kind)

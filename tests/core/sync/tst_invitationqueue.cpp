@@ -51,6 +51,7 @@ private Q_SLOTS:
     void badInputIsRefused();
     void apiRefusalAndFailure();
     void unknownUrnIsRefused();
+    void reinviteAfterWithdrawnElsewhere();
 
 private:
     // Starts a run with tiny pauses and waits for its end.
@@ -402,6 +403,31 @@ void TstInvitationQueue::unknownUrnIsRefused()
     const qint64 runId = runToEnd({ accept, withdraw });
     QCOMPARE(f.progress(runId).refused, 2);
     QCOMPARE(f.requests("accept") + f.requests("withdraw") + f.requests("check_invitation"), 0);
+}
+
+void TstInvitationQueue::reinviteAfterWithdrawnElsewhere()
+{
+    QCOMPARE(f.progress(runToEnd({ invite(f.account(), kNewProspect) })).done, 1);
+    const auto sent = f.cache->findByPerson(f.account(), Direction::Sent, kNewProspect);
+    QVERIFY(sent);
+    // Withdrawn on LinkedIn itself, not through LinkUp Desk.
+    QVERIFY(!f.call(f.network->withdraw(f.account(), sent->invitationId)).isUndefined());
+    // Until a complete listing begun after it says so, the invitation counts as pending.
+    QVERIFY(!f.queue->check(invite(f.account(), kNewProspect)).isEmpty());
+    const auto listed
+        = ld::decodeSentInvitations(f.call(f.network->listSent(f.account(), { 100, 0, {} })));
+    QVERIFY(listed.ok());
+    // A listing that began together with the invite could miss it: still refused.
+    QVERIFY(f.cache->replaceSent(f.account(), listed.value.items, QDateTime::currentDateTimeUtc()));
+    QVERIFY(
+        f.queue->check(invite(f.account(), kNewProspect)).contains(QStringLiteral("Already done")));
+    // One begun minutes later no longer shows it: withdrawn or declined, so it may go again.
+    QVERIFY(f.cache->replaceSent(
+        f.account(), listed.value.items, QDateTime::currentDateTimeUtc().addSecs(180)));
+    QCOMPARE(f.queue->check(invite(f.account(), kNewProspect)), QString());
+    f.server->clearRequests();
+    QCOMPARE(f.progress(runToEnd({ invite(f.account(), kNewProspect) })).done, 1);
+    QCOMPARE(f.requests("invite"), 1);
 }
 
 QTEST_GUILESS_MAIN(TstInvitationQueue)
