@@ -19,6 +19,7 @@ const QString kWithdrawalsWeek = QStringLiteral("pacing/withdrawalsPerWeek");
 const QString kMessagesDay = QStringLiteral("pacing/messagesPerDay");
 const QString kPostsDay = QStringLiteral("pacing/postsPerDay");
 const QString kNotifications = QStringLiteral("notifications/enabled");
+const QString kDoNotDisturb = QStringLiteral("notifications/doNotDisturb");
 const QString kLowBalance = QStringLiteral("credits/lowBalanceThreshold");
 const QString kUndoSend = QStringLiteral("messages/undoSendSeconds");
 constexpr int kMaxUndoSendSeconds = 30;
@@ -120,6 +121,19 @@ void AppSettings::setNotificationsEnabled(bool on)
     if (notificationsEnabled() == on)
         return;
     m_settings->setValue(kNotifications, on);
+    Q_EMIT changed();
+}
+
+bool AppSettings::doNotDisturb() const
+{
+    return m_settings->value(kDoNotDisturb, false).toBool();
+}
+
+void AppSettings::setDoNotDisturb(bool on)
+{
+    if (doNotDisturb() == on)
+        return;
+    m_settings->setValue(kDoNotDisturb, on);
     Q_EMIT changed();
 }
 

@@ -38,6 +38,9 @@ public:
     void setPacing(const PacingLimits &limits);
     bool notificationsEnabled() const;
     void setNotificationsEnabled(bool on);
+    // Do not disturb (default off): no desktop notification while on; the Live page still lists.
+    bool doNotDisturb() const;
+    void setDoNotDisturb(bool on);
     int lowBalanceThreshold() const;      // warn when the credit balance falls below (default 100)
     void setLowBalanceThreshold(int credits);
     // Longest invitation note for an account (issue 4 §5): LinkedIn allows 300 characters,

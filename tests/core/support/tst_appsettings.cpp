@@ -20,6 +20,7 @@ private Q_SLOTS:
     void baseUrlIsStoredAsText();
     void unusableBaseUrlFallsBackToTheDefault();
     void networkCapsPersist();
+    void doNotDisturbPersists();
     void noteLimitPerAccount();
     void noteLimitOnlyLinkedInsTwo_data();
     void noteLimitOnlyLinkedInsTwo();
@@ -90,6 +91,28 @@ void TstAppSettings::changesPersistAndSignalOnce()
     QVERIFY(again.firstRunDone());
     QCOMPARE(again.undoSendSeconds(), 30);
     QCOMPARE(again.baseUrl(), QUrl(QStringLiteral("http://127.0.0.1:8080")));
+}
+
+// Off by default; a session that turned it on finds it on at the next start, and turning it
+// off signals once.
+void TstAppSettings::doNotDisturbPersists()
+{
+    {
+        AppSettings s(iniPath());
+        QVERIFY(!s.doNotDisturb());
+        QSignalSpy changed(&s, &AppSettings::changed);
+        s.setDoNotDisturb(true);
+        s.setDoNotDisturb(true);
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(s.notificationsEnabled()); // a separate choice
+        s.sync();
+    }
+    AppSettings again(iniPath());
+    QVERIFY(again.doNotDisturb());
+    QSignalSpy changed(&again, &AppSettings::changed);
+    again.setDoNotDisturb(false);
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(!again.doNotDisturb());
 }
 
 void TstAppSettings::baseUrlIsStoredAsText()
