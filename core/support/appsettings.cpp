@@ -33,6 +33,12 @@ QString noteLimitKey(const QString &accountId)
         .arg(QString::fromLatin1(QUrl::toPercentEncoding(accountId)));
 }
 
+QString liveMonitoringKey(const QString &accountId)
+{
+    return QStringLiteral("accounts/%1/liveMonitoring")
+        .arg(QString::fromLatin1(QUrl::toPercentEncoding(accountId)));
+}
+
 // Only LinkedIn's two limits exist; anything else (a hand-edited INI) is the safe one.
 int validNoteLimit(int characters)
 {
@@ -166,6 +172,37 @@ void AppSettings::setNoteLimit(const QString &accountId, int characters)
         return;
     m_settings->setValue(noteLimitKey(accountId), characters);
     Q_EMIT changed();
+}
+
+bool AppSettings::liveMonitoring(const QString &accountId) const
+{
+    return !accountId.isEmpty() && m_settings->value(liveMonitoringKey(accountId), false).toBool();
+}
+
+void AppSettings::setLiveMonitoring(const QString &accountId, bool on)
+{
+    if (accountId.isEmpty() || liveMonitoring(accountId) == on)
+        return;
+    // Off removes the key rather than writing false: the INI keeps only the accounts that cost.
+    if (on)
+        m_settings->setValue(liveMonitoringKey(accountId), true);
+    else
+        m_settings->remove(liveMonitoringKey(accountId));
+    Q_EMIT changed();
+}
+
+QStringList AppSettings::liveMonitoredAccounts() const
+{
+    QStringList ids;
+    m_settings->beginGroup(QStringLiteral("accounts"));
+    const QStringList groups = m_settings->childGroups();
+    for (const QString &group : groups) {
+        if (m_settings->value(group + QStringLiteral("/liveMonitoring"), false).toBool())
+            ids << QUrl::fromPercentEncoding(group.toLatin1());
+    }
+    m_settings->endGroup();
+    ids.sort();
+    return ids;
 }
 
 int AppSettings::undoSendSeconds() const

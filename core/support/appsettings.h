@@ -2,6 +2,7 @@
 // Preferences of one profile (QSettings, INI file under the profile). Never secrets: the API
 // key lives in the keychain (secrets/), V1 tokens nowhere.
 #include <QObject>
+#include <QStringList>
 #include <QUrl>
 #include <memory>
 
@@ -49,6 +50,11 @@ public:
     static constexpr int PremiumNoteLimit = 300;
     int noteLimit(const QString &accountId) const;
     void setNoteLimit(const QString &accountId, int characters); // 200 or 300
+    // Live events per account (issue 5): whether the person turned monitoring on. Off by
+    // default, since monitoring costs about 10 credits a day per account (contract §1.9).
+    bool liveMonitoring(const QString &accountId) const;
+    void setLiveMonitoring(const QString &accountId, bool on);
+    QStringList liveMonitoredAccounts() const; // every account turned on, in id order
     int undoSendSeconds() const;          // a queued message waits this long for Undo (default 5, 0–30)
     void setUndoSendSeconds(int seconds);
     bool firstRunDone() const;

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void noteLimitPerAccount();
     void noteLimitOnlyLinkedInsTwo_data();
     void noteLimitOnlyLinkedInsTwo();
+    void liveMonitoringPerAccount();
 
 private:
     QString iniPath() const { return m_dir->filePath(QStringLiteral("settings.ini")); }
@@ -237,6 +238,43 @@ void TstAppSettings::noteLimitOnlyLinkedInsTwo()
     }
     AppSettings fresh(iniPath());
     QCOMPARE(fresh.noteLimit(account), expected);
+}
+
+// Monitoring costs credits: off unless turned on, remembered per account across restarts, and
+// listed so that the live events start with exactly the accounts the person chose.
+void TstAppSettings::liveMonitoringPerAccount()
+{
+    const QString on = QStringLiteral("69c127c37cae0494dd827286");
+    const QString off = QStringLiteral("69c127c37cae0494dd827287");
+    const QString slashed = QStringLiteral("a/b");
+    {
+        AppSettings s(iniPath());
+        QVERIFY(!s.liveMonitoring(on));
+        QVERIFY(s.liveMonitoredAccounts().isEmpty());
+        s.setNoteLimit(off, 300); // another setting of the same account is no monitoring
+        QSignalSpy changed(&s, &AppSettings::changed);
+        s.setLiveMonitoring(on, true);
+        s.setLiveMonitoring(on, true); // same again: no signal
+        s.setLiveMonitoring(slashed, true);
+        s.setLiveMonitoring(off, false); // already off
+        s.setLiveMonitoring(QString(), true); // no account: ignored
+        QCOMPARE(changed.count(), 2);
+        QVERIFY(s.liveMonitoring(on));
+        QVERIFY(!s.liveMonitoring(off));
+        QVERIFY(!s.liveMonitoring(QString()));
+        QCOMPARE(s.liveMonitoredAccounts(), QStringList({ on, slashed }));
+        s.sync();
+    }
+    AppSettings again(iniPath());
+    QCOMPARE(again.liveMonitoredAccounts(), QStringList({ on, slashed }));
+    QVERIFY(again.liveMonitoring(slashed));
+    QVERIFY(!again.liveMonitoring(QStringLiteral("a"))); // the slash made no group of "a"
+    QSignalSpy changed(&again, &AppSettings::changed);
+    again.setLiveMonitoring(on, false);
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(!again.liveMonitoring(on));
+    QCOMPARE(again.liveMonitoredAccounts(), QStringList({ slashed }));
+    QCOMPARE(again.noteLimit(off), 300); // untouched
 }
 
 QTEST_GUILESS_MAIN(TstAppSettings)
