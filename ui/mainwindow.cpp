@@ -10,7 +10,9 @@
 #include "icons.h"
 #include "inboxpage.h"
 #include "invitationspage.h"
+#include "invitedialog.h"
 #include "messagebar.h"
+#include "peoplepage.h"
 #include "plaintext.h"
 #include "settingsdialog.h"
 #include "settingspage.h"
@@ -107,6 +109,8 @@ MainWindow::MainWindow(Workspace *workspace, ApiKeyVault *vault, const QString &
     connect(m_sidebar, &AccountSidebar::currentAccountChanged, this, [this](const QString &id) {
         if (m_accountsPage)
             m_accountsPage->setAccountId(id);
+        if (m_peoplePage)
+            m_peoplePage->setAccountId(id);
     });
     // A click (or Enter) on an account shows its details; J/K in the sidebar only select.
     connect(m_sidebar->view(), &QAbstractItemView::clicked, this, &MainWindow::showAccountsPage);
@@ -289,6 +293,14 @@ void MainWindow::createActions()
     connect(m_inboxAction, &QAction::triggered, this, &MainWindow::showInbox);
     connect(m_accountsPageAction, &QAction::triggered, this, &MainWindow::showAccountsPage);
     connect(m_invitationsAction, &QAction::triggered, this, &MainWindow::showInvitations);
+
+    m_peopleAction = make(QStringLiteral("showPeoplePage"), tr("&People"), {},
+                          QKeySequence(tr("Ctrl+5")),
+                          tr("Search people and companies, and the account's connections"));
+    m_inviteAction = make(QStringLiteral("invite"), tr("In&vite…"), {}, QKeySequence(tr("Ctrl+I")),
+                          tr("Invite a person to connect, with an optional note (1 credit)"));
+    connect(m_peopleAction, &QAction::triggered, this, &MainWindow::showPeoplePage);
+    connect(m_inviteAction, &QAction::triggered, this, &MainWindow::openInviteDialog);
 }
 
 void MainWindow::createMenus()
@@ -305,6 +317,7 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_inboxAction);
     view->addAction(m_accountsPageAction);
+    view->addAction(m_peopleAction);
     view->addAction(m_invitationsAction);
     QMenu *inbox = menuBar()->addMenu(tr("I&nbox"));
     inbox->addActions(m_inboxPage->commands());
@@ -313,6 +326,16 @@ void MainWindow::createMenus()
     connect(invitations, &QMenu::aboutToShow, this, [this, invitations] {
         if (invitations->isEmpty())
             invitations->addActions(invitationsPage()->commands());
+    });
+    QMenu *people = menuBar()->addMenu(tr("&People"));
+    people->addAction(m_peopleAction);
+    people->addAction(m_inviteAction);
+    // The page (and its commands) is built when the menu is first opened.
+    connect(people, &QMenu::aboutToShow, this, [this, people] {
+        if (people->actions().size() == 2) {
+            people->addSeparator();
+            people->addActions(peoplePage()->commands());
+        }
     });
     view->addSeparator();
     view->addAction(m_findAction);
@@ -364,6 +387,9 @@ QList<QAction *> MainWindow::commands() const
     all += m_invitationsAction;
     if (m_invitationsPage)
         all += m_invitationsPage->commands();
+    all += { m_peopleAction, m_inviteAction };
+    if (m_peoplePage)
+        all += m_peoplePage->commands();
     all += { m_findAction,     m_accountsAction, m_copyIdAction, m_activityAction,
              m_settingsAction, m_aboutAction,    m_quitAction };
     return all;
@@ -403,6 +429,10 @@ void MainWindow::refresh()
     sync->refreshBalance();
     if (m_pages->currentWidget() == m_inboxPage) {
         m_inboxPage->refresh(); // costs credits, so only the page in view
+        return;
+    }
+    if (m_peoplePage && m_pages->currentWidget() == m_peoplePage) {
+        m_peoplePage->refresh(); // the tab in view: its connections or its search
         return;
     }
     if (m_invitationsPage && m_pages->currentWidget() == m_invitationsPage) {
@@ -446,6 +476,7 @@ void MainWindow::openSettings()
         return;
     }
     auto *page = new SettingsPage(m_ws->settings(), m_ws->client(), m_vault, m_backend, m_demo);
+    page->setAccounts(m_ws->accounts()->all()); // the per-account note limits
     auto *dialog = new SettingsDialog(page, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_settingsDialog = dialog;
@@ -498,6 +529,50 @@ void MainWindow::showAbout()
                               "and work them from one keyboard-first window.\n\nQt %1")
                                .arg(QString::fromLatin1(qVersion())));
     box.exec();
+}
+
+// Built on first use, like the Accounts page: the People page reads nothing until asked.
+PeoplePage *MainWindow::peoplePage()
+{
+    if (m_peoplePage)
+        return m_peoplePage;
+    m_peoplePage = new PeoplePage(m_ws, m_pages);
+    m_pages->addWidget(m_peoplePage);
+    connect(m_peoplePage, &PeoplePage::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    m_peoplePage->setAccountId(m_sidebar->currentAccountId());
+    return m_peoplePage;
+}
+
+InviteDialog *MainWindow::inviteDialog() const
+{
+    if (m_peoplePage && m_peoplePage->inviteDialog())
+        return m_peoplePage->inviteDialog();
+    return m_inviteDialog.data();
+}
+
+void MainWindow::showPeoplePage()
+{
+    m_pages->setCurrentWidget(peoplePage());
+    m_peoplePage->focusFind();
+}
+
+// From the People page, the person selected there; elsewhere an empty form for the account
+// selected in the sidebar.
+void MainWindow::openInviteDialog()
+{
+    if (m_peoplePage && m_pages->currentWidget() == m_peoplePage) {
+        m_peoplePage->invite();
+        return;
+    }
+    if (m_inviteDialog) {
+        m_inviteDialog->raise();
+        m_inviteDialog->activateWindow();
+        return;
+    }
+    m_inviteDialog = InviteDialog::showFor(m_ws, this, m_sidebar->currentAccountId());
+    connect(m_inviteDialog, &InviteDialog::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
 }
 
 void MainWindow::paintEvent(QPaintEvent *event)

@@ -27,6 +27,8 @@ class ConnectDialog;
 class CreditsTodayIndicator;
 class InboxPage;
 class InvitationsPage;
+class InviteDialog; // People page and Invite (issue 4)
+class PeoplePage;
 class MessageBar;
 class SettingsDialog;
 
@@ -44,6 +46,8 @@ public:
     CommandPalette *commandPalette();
     InboxPage *inboxPage() const { return m_inboxPage; }
     InvitationsPage *invitationsPage(); // built on first use
+    PeoplePage *peoplePage(); // built on first use
+    InviteDialog *inviteDialog() const; // while open, else null
     QWidget *currentPage() const;
     MessageBar *messageBar() const { return m_messages; }
     QWidget *demoBanner() const { return m_banner; }
@@ -64,6 +68,8 @@ public Q_SLOTS:
     void showInbox();
     void showAccountsPage();
     void showInvitations();
+    void showPeoplePage();
+    void openInviteDialog();
     void showSyncError(const ld::ApiError &error);
 
 Q_SIGNALS:
@@ -105,6 +111,10 @@ private:
     CreditsTodayIndicator *m_creditsIndicator = nullptr;
     QPointer<ConnectDialog> m_connectDialog;
     QPointer<SettingsDialog> m_settingsDialog;
+    PeoplePage *m_peoplePage = nullptr;
+    QPointer<InviteDialog> m_inviteDialog;
+    QAction *m_peopleAction = nullptr;
+    QAction *m_inviteAction = nullptr;
 
     QAction *m_connectAction = nullptr;
     QAction *m_refreshAction = nullptr;

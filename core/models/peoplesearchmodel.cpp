@@ -4,6 +4,8 @@
 #include "domain/profile.h"
 #include "domain/profileurl.h"
 
+#include <QSet>
+
 namespace ld {
 
 namespace {

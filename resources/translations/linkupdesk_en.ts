@@ -147,4 +147,90 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ld::ui::ConnectionsTab</name>
+    <message numerus="yes">
+        <source>Read %n connection(s)</source>
+        <translation>
+            <numerusform>Read %n connection</numerusform>
+            <numerusform>Read %n connections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>over %n page(s)</source>
+        <translation>
+            <numerusform>over %n page</numerusform>
+            <numerusform>over %n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln credit(s).</source>
+        <translation>
+            <numerusform>%Ln credit.</numerusform>
+            <numerusform>%Ln credits.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln credit(s) were spent on the pages read.</source>
+        <translation>
+            <numerusform>%Ln credit was spent on the pages read.</numerusform>
+            <numerusform>%Ln credits were spent on the pages read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln credit(s)</source>
+        <translation>
+            <numerusform>%Ln credit</numerusform>
+            <numerusform>%Ln credits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n connection</numerusform>
+            <numerusform>%n connections</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ld::ui::InviteDialog</name>
+    <message numerus="yes">
+        <source>The note is %n character(s) too long for this account&apos;s limit of %1: shorten it.</source>
+        <translation>
+            <numerusform>The note is %n character too long for this account&apos;s limit of %1: shorten it.</numerusform>
+            <numerusform>The note is %n characters too long for this account&apos;s limit of %1: shorten it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ld::ui::PeopleSearchTab</name>
+    <message numerus="yes">
+        <source>Search page read: %Ln credit(s).</source>
+        <translation>
+            <numerusform>Search page read: %Ln credit.</numerusform>
+            <numerusform>Search page read: %Ln credits.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln credit(s)</source>
+        <translation>
+            <numerusform>%Ln credit</numerusform>
+            <numerusform>%Ln credits</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
