@@ -1,14 +1,18 @@
-// ConversationRepository's messages: the history of one conversation, its paging cursor, and
-// the conversation's last message kept in step with the newest stored message.
+// ConversationRepository's messages: the history of one conversation, its paging cursor, the
+// conversation's last message kept in step with the newest stored message, and the messages
+// that live events announce.
 #include "conversationrepository.h"
 
 #include "database.h"
 #include "inboxquery_p.h"
 #include "storeutil_p.h"
 
+#include "domain/profileurl.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrl>
 
 namespace ld {
 
@@ -81,13 +85,36 @@ Message fromRow(const QSqlQuery &q)
 
 } // namespace
 
+struct ConversationRepository::MessageWrite
+{
+    bool changed = false; // a message was added or rewritten
+    int inserted = 0; // messages that were not stored before
+    bool lastMoved = false; // the newest of them became the conversation's last message
+};
+
 bool ConversationRepository::upsertMessages(qint64 conversationKey, const QList<Message> &messages)
 {
-    const QSqlDatabase db = m_db->connection();
-    store::Transaction transaction(db, m_batch);
+    store::Transaction transaction(m_db->connection(), m_batch);
     if (!transaction.ok())
         return false;
+    MessageWrite write;
+    if (!writeMessages(conversationKey, messages, &write))
+        return false;
+    if ((write.changed || write.lastMoved) && !reindex(conversationKey))
+        return false;
+    if (!transaction.commit())
+        return false;
+    if (write.changed)
+        Q_EMIT messagesChanged(conversationKey);
+    if (write.lastMoved)
+        Q_EMIT conversationsChanged({ conversationKey });
+    return true;
+}
 
+bool ConversationRepository::writeMessages(
+    qint64 conversationKey, const QList<Message> &messages, MessageWrite *out)
+{
+    const QSqlDatabase db = m_db->connection();
     QSqlQuery conversation(db);
     conversation.prepare(QStringLiteral("SELECT last_at FROM conversations WHERE key = ?"));
     conversation.addBindValue(conversationKey);
@@ -110,7 +137,6 @@ bool ConversationRepository::upsertMessages(qint64 conversationKey, const QList<
     update.prepare(QStringLiteral("UPDATE messages SET %1 = ? WHERE id = ?")
                        .arg(kMessageColumns.split(QStringLiteral(", ")).join(QStringLiteral(" = ?, "))));
 
-    bool changed = false;
     const Message *newest = nullptr;
     for (const Message &m : messages) {
         const QVariantList row = toRow(m);
@@ -125,13 +151,14 @@ bool ConversationRepository::upsertMessages(qint64 conversationKey, const QList<
             store::bindAll(insert, QVariantList{conversationKey} + row);
             if (!store::execOrWarn(insert, "adding a message"))
                 return false;
-            changed = true;
+            out->changed = true;
+            ++out->inserted;
         } else if (!sameRow(find, row)) {
             const qint64 id = find.value(0).toLongLong();
             store::bindAll(update, row + QVariantList{id});
             if (!store::execOrWarn(update, "updating a message"))
                 return false;
-            changed = true;
+            out->changed = true;
         }
         find.finish();
         if (m.at.isValid() && (!newest || m.at > newest->at))
@@ -140,7 +167,6 @@ bool ConversationRepository::upsertMessages(qint64 conversationKey, const QList<
 
     // A message newer than the conversation's last one (a live event, a reply just sent)
     // becomes its last message, and brings it back from done.
-    bool conversationChanged = false;
     if (newest && store::msToSql(newest->at) > lastAt) {
         QSqlQuery last(db);
         last.prepare(QStringLiteral("UPDATE conversations SET last_text = ?, last_at = ?, "
@@ -151,17 +177,124 @@ bool ConversationRepository::upsertMessages(qint64 conversationKey, const QList<
                        newest->isMe ? 1 : 0, conversationKey});
         if (!store::execOrWarn(last, "updating a conversation's last message"))
             return false;
-        conversationChanged = true;
+        out->lastMoved = true;
     }
-    if ((changed || conversationChanged) && !reindex(conversationKey))
-        return false;
-    if (!transaction.commit())
-        return false;
-    if (changed)
-        Q_EMIT messagesChanged(conversationKey);
-    if (conversationChanged)
-        Q_EMIT conversationsChanged({conversationKey});
     return true;
+}
+
+qint64 ConversationRepository::incomingConversation(
+    const QString &accountId, const QString &conversationId, const Message &message) const
+{
+    if (!conversationId.isEmpty()) {
+        if (const std::optional<ConversationRow> row = find(accountId, conversationId))
+            return row->key;
+    }
+    const QSqlDatabase db = m_db->connection();
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    const QString url = message.senderProfileUrl.trimmed();
+    if (url.isEmpty()) {
+        // Names are not unique: only a name that points at one conversation is trusted.
+        if (message.senderName.trimmed().isEmpty())
+            return 0;
+        query.prepare(QStringLiteral("SELECT key FROM conversations WHERE account_id = ? "
+                                     "AND participant_name = ? LIMIT 2"));
+        store::bindAll(query, { accountId, message.senderName.trimmed() });
+        if (!store::execOrWarn(query, "finding a conversation by name") || !query.next())
+            return 0;
+        const qint64 key = query.value(0).toLongLong();
+        return query.next() ? 0 : key;
+    }
+    // The same person's URL comes in several spellings (www, a country sub-domain, a trailing
+    // slash, a query): candidates by the identifier, each confirmed by parsing it.
+    const QString id = linkedInProfileId(url);
+    const auto like = [](const QString &text) {
+        QString escaped = text;
+        escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+            .replace(QLatin1Char('%'), QLatin1String("\\%"))
+            .replace(QLatin1Char('_'), QLatin1String("\\_"));
+        return QStringLiteral("%/in/") + escaped + QLatin1Char('%');
+    };
+    const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(id));
+    query.prepare(QStringLiteral("SELECT key, participant_profile_url FROM conversations "
+                                 "WHERE account_id = ? AND (participant_profile_url = ? "
+                                 "OR participant_profile_url LIKE ? ESCAPE '\\' "
+                                 "OR participant_profile_url LIKE ? ESCAPE '\\') "
+                                 "ORDER BY sort_key DESC"));
+    store::bindAll(query,
+        { accountId, url, id.isEmpty() ? QString() : like(id),
+            id.isEmpty() ? QString() : like(encoded) });
+    if (!store::execOrWarn(query, "finding a conversation by profile"))
+        return 0;
+    while (query.next()) {
+        const QString stored = query.value(1).toString();
+        if (stored == url || (!id.isEmpty() && linkedInProfileId(stored) == id))
+            return query.value(0).toLongLong();
+    }
+    return 0;
+}
+
+qint64 ConversationRepository::applyIncoming(
+    const QString &accountId, const QString &conversationId, const Message &message)
+{
+    if (accountId.isEmpty())
+        return 0;
+    const qint64 key = incomingConversation(accountId, conversationId, message);
+    if (key == 0)
+        return 0;
+    store::Transaction transaction(m_db->connection(), m_batch);
+    if (!transaction.ok())
+        return 0;
+    if (message.id.isEmpty()) {
+        // A refresh may have stored it first, with its id and LinkedIn's time for it, which the
+        // event's time only comes close to; or an earlier call placed it (see below).
+        QSqlQuery known(m_db->connection());
+        known.prepare(QStringLiteral("SELECT 1 FROM messages WHERE conversation_key = ? "
+                                     "AND is_me = 0 AND text_hash = ? "
+                                     "AND text = ? AND abs(at - ?) <= 120000 "
+                                     "AND (sender_profile_url = ? OR sender_name = ?)"));
+        const QVariantList row = toRow(message);
+        store::bindAll(known, { key, row.at(2), row.at(1), row.at(3), row.at(7), row.at(4) });
+        if (!store::execOrWarn(known, "looking for a message"))
+            return 0;
+        if (known.next())
+            return key;
+    }
+    Message m = message;
+    // Event times come in whole seconds: one in the same second as the stored last message
+    // (read by a refresh, in milliseconds) is not older than it but came after it.
+    QSqlQuery last(m_db->connection());
+    last.prepare(QStringLiteral("SELECT last_at FROM conversations WHERE key = ?"));
+    last.addBindValue(key);
+    if (!store::execOrWarn(last, "reading a conversation") || !last.next())
+        return 0;
+    const qint64 lastAt = last.value(0).toLongLong();
+    const qint64 at = store::msToSql(m.at);
+    if (at > 0 && at % 1000 == 0 && lastAt >= at && lastAt < at + 1000)
+        m.at = QDateTime::fromMSecsSinceEpoch(lastAt + 1, Qt::UTC);
+    last.finish();
+    MessageWrite write;
+    if (!writeMessages(key, { m }, &write))
+        return 0;
+    // Counted once: only when this call stored it, and only when it is the newest message (an
+    // older one replayed after a refresh is already in the server's count).
+    if (write.inserted > 0 && write.lastMoved) {
+        QSqlQuery unread(m_db->connection());
+        unread.prepare(
+            QStringLiteral("UPDATE conversations SET unread = unread + 1 WHERE key = ?"));
+        unread.addBindValue(key);
+        if (!store::execOrWarn(unread, "counting an unread message"))
+            return 0;
+    }
+    if ((write.changed || write.lastMoved) && !reindex(key))
+        return 0;
+    if (!transaction.commit())
+        return 0;
+    if (write.changed)
+        Q_EMIT messagesChanged(key);
+    if (write.lastMoved)
+        Q_EMIT conversationsChanged({ key });
+    return key;
 }
 
 QList<Message> ConversationRepository::messages(qint64 conversationKey, int limit,

@@ -277,6 +277,20 @@ std::optional<ConversationRow> ConversationRepository::find(const QString &accou
     return fromRow(query);
 }
 
+QHash<QString, QDateTime> ConversationRepository::lastActivity() const
+{
+    QSqlQuery query(m_db->connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT account_id, max(last_at) FROM conversations "
+                                 "GROUP BY account_id"));
+    QHash<QString, QDateTime> out;
+    if (!store::execOrWarn(query, "reading the accounts' last activity"))
+        return out;
+    while (query.next())
+        out.insert(query.value(0).toString(), store::msFromSql(query.value(1)));
+    return out;
+}
+
 int ConversationRepository::positionOf(const ConversationRow &row, const InboxFilter &filter) const
 {
     const store::InboxQuery q = store::inboxQuery(filter);

@@ -5,6 +5,7 @@
 // Emits the keys it touched so models update rows instead of resetting.
 #include "domain/conversation.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <optional>
@@ -72,6 +73,22 @@ public:
     bool setOlderCursor(qint64 conversationKey, const QString &cursor, bool reachedEnd);
     bool historyComplete(qint64 conversationKey) const;
 
+    // A message that a live event announced (issue 5), for the cached conversation
+    // `conversationId` or, when that is empty or not cached, the account's newest conversation
+    // with the sender (any spelling of their profile URL; by name only when no URL is given and
+    // one conversation has it). Stored as upsertMessages() stores; the same text from the same
+    // sender already stored within two minutes of it (a refresh read it first, with LinkedIn's
+    // time) is this message, so applying it again changes nothing. A message newer than the
+    // conversation's last one becomes it (an event time in whole seconds that falls in the
+    // stored last message's second counts as after it), brings the conversation back from done
+    // and adds one to its unread count. Returns the conversation's key; 0 when no cached
+    // conversation is that one (the caller refreshes the inbox) or the store failed (logged).
+    qint64 applyIncoming(
+        const QString &accountId, const QString &conversationId, const Message &message);
+    // Each account's newest last message time (accounts without conversations are absent),
+    // for ordering accounts by how recently they were active.
+    QHash<QString, QDateTime> lastActivity() const;
+
     // Bulk writes (imports, the benchmark's 100,000 rows): upsert() and upsertMessages() called
     // between these join one transaction instead of committing each. Signals still go out per call.
     bool beginBatch();
@@ -84,6 +101,11 @@ Q_SIGNALS:
     void messagesChanged(qint64 conversationKey);
 
 private:
+    struct MessageWrite;
+    // upsertMessages() inside the caller's transaction, without signals.
+    bool writeMessages(qint64 conversationKey, const QList<Message> &messages, MessageWrite *out);
+    qint64 incomingConversation(
+        const QString &accountId, const QString &conversationId, const Message &message) const;
     bool reindex(qint64 key); // now, or at commitBatch() when batching
     Database *m_db;
     bool m_batch = false;

@@ -1,5 +1,6 @@
 // ConversationRepository's conversations: upserts and their signals, text kept verbatim, the
-// local state (done, marked unread), keyset paging, filters and FTS5 search.
+// local state (done, marked unread), keyset paging, filters and FTS5 search, and the messages
+// that live events announce.
 #include "conversationstoretest.h"
 
 using namespace conversationstore;
@@ -23,8 +24,17 @@ private Q_SLOTS:
     void hostileSearchIsOnlyText_data();
     void hostileSearchIsOnlyText();
     void positionOfAndMatchesAgreeWithPage();
+    void incomingMessageUpdatesTheRowOnce();
+    void incomingMessageFindsItsConversation_data();
+    void incomingMessageFindsItsConversation();
+    void incomingOlderMessageOnlyAddsHistory();
+    void incomingMessageAlreadyReadByARefresh();
+    void incomingMessageInTheSameSecondComesAfter();
+    void lastActivityPerAccount();
 
 private:
+    static Message incoming(const QString &text, int minutes, const QString &profileUrl,
+        const QString &name = QStringLiteral("Ann"));
     void seedFilterSet();
 };
 
@@ -314,6 +324,247 @@ void TstConversationRepository::positionOfAndMatchesAgreeWithPage()
     QCOMPARE(m_repo->positionOf(bob, InboxFilter()), 1); // after ann, before cy
     QVERIFY(!m_repo->matches(bob, anyDone(QStringLiteral("budget"))));
     QVERIFY(!m_repo->matches(bob, anyDone(QStringLiteral("\""))));
+}
+
+Message TstConversationRepository::incoming(
+    const QString &text, int minutes, const QString &profileUrl, const QString &name)
+{
+    Message m;
+    m.text = text;
+    m.at = t0.addSecs(60 * minutes);
+    m.senderName = name;
+    m.senderProfileUrl = profileUrl;
+    return m;
+}
+
+void TstConversationRepository::incomingMessageUpdatesTheRowOnce()
+{
+    const QString a = QStringLiteral("acc-a");
+    Conversation done = conv(QStringLiteral("c1"), QStringLiteral("Ann"), 1, {}, 2);
+    QVERIFY(m_repo->upsert(a, { done, conv(QStringLiteral("c2"), QStringLiteral("Bob"), 2) }));
+    const qint64 c1 = key(QStringLiteral("c1"));
+    QVERIFY(m_repo->setDone(c1, true));
+    QSignalSpy changed(m_repo.get(), &ConversationRepository::conversationsChanged);
+    QSignalSpy messages(m_repo.get(), &ConversationRepository::messagesChanged);
+
+    const Message m = incoming(QStringLiteral("Pineapple on Friday?"), 10,
+        QStringLiteral("https://www.linkedin.com/in/c1"));
+    QCOMPARE(m_repo->applyIncoming(a, QStringLiteral("c1"), m), c1);
+    const ConversationRow row = *m_repo->row(c1);
+    QCOMPARE(row.conversation.lastText, m.text);
+    QCOMPARE(row.conversation.lastAt, m.at);
+    QCOMPARE(row.conversation.lastSender.name, QStringLiteral("Ann"));
+    QVERIFY(!row.conversation.lastSender.isMe);
+    QCOMPARE(row.conversation.unread, 3);
+    QVERIFY(!row.done); // a new message brings it back into the inbox
+    QCOMPARE(ids(InboxFilter()), (QStringList { QStringLiteral("c1"), QStringLiteral("c2") }));
+    QCOMPARE(ids(anyDone(QStringLiteral("pineap"))), QStringList { QStringLiteral("c1") });
+    QCOMPARE(m_repo->messageCount(c1), 1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(keysOf(changed), QList<qint64> { c1 });
+    QCOMPARE(messages.count(), 1);
+
+    // The same message again (a gap fill, a second delivery): nothing changes, nothing is said.
+    QCOMPARE(m_repo->applyIncoming(a, QStringLiteral("c1"), m), c1);
+    QCOMPARE(m_repo->row(c1)->conversation.unread, 3);
+    QCOMPARE(m_repo->messageCount(c1), 1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(messages.count(), 1);
+
+    // Another one a minute later counts again.
+    QCOMPARE(m_repo->applyIncoming(a, QStringLiteral("c1"),
+                 incoming(QStringLiteral("Or Saturday"), 11, m.senderProfileUrl)),
+        c1);
+    QCOMPARE(m_repo->row(c1)->conversation.unread, 4);
+    QCOMPARE(m_repo->messageCount(c1), 2);
+    QCOMPARE(m_repo->messages(c1, 1).value(0).text, QStringLiteral("Or Saturday"));
+}
+
+void TstConversationRepository::incomingMessageFindsItsConversation_data()
+{
+    QTest::addColumn<QString>("conversationId");
+    QTest::addColumn<QString>("profileUrl");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("expected"); // conversation id, or empty: none
+
+    QTest::newRow("by id") << "c2"
+                           << ""
+                           << ""
+                           << "c2";
+    QTest::newRow("by id, another sender") << "c2"
+                                           << "https://www.linkedin.com/in/c1"
+                                           << ""
+                                           << "c2";
+    QTest::newRow("unknown id, by profile") << "urn:x"
+                                            << "https://www.linkedin.com/in/c1"
+                                            << ""
+                                            << "c1";
+    QTest::newRow("same URL") << ""
+                              << "https://www.linkedin.com/in/c1"
+                              << ""
+                              << "c1";
+    QTest::newRow("another spelling") << ""
+                                      << "http://fr.linkedin.com/in/C1/?trk=x"
+                                      << ""
+                                      << "c1";
+    QTest::newRow("a longer id is someone else") << ""
+                                                 << "https://www.linkedin.com/in/c10x"
+                                                 << ""
+                                                 << "";
+    QTest::newRow("the longer id itself") << ""
+                                          << "linkedin.com/in/c10"
+                                          << ""
+                                          << "c10";
+    QTest::newRow("not a profile URL, stored as such") << ""
+                                                       << "urn:li:member:7"
+                                                       << ""
+                                                       << "c7";
+    QTest::newRow("unknown person") << ""
+                                    << "https://www.linkedin.com/in/zed"
+                                    << "Ann"
+                                    << "";
+    QTest::newRow("by a unique name") << ""
+                                      << ""
+                                      << "Bob"
+                                      << "c2";
+    QTest::newRow("a shared name is nobody") << ""
+                                             << ""
+                                             << "Ann"
+                                             << "";
+    QTest::newRow("nothing to go by") << ""
+                                      << ""
+                                      << ""
+                                      << "";
+    QTest::newRow("LIKE characters are text") << ""
+                                              << "https://www.linkedin.com/in/c_"
+                                              << ""
+                                              << "";
+}
+
+void TstConversationRepository::incomingMessageFindsItsConversation()
+{
+    QFETCH(QString, conversationId);
+    QFETCH(QString, profileUrl);
+    QFETCH(QString, name);
+    QFETCH(QString, expected);
+    const QString a = QStringLiteral("acc-a");
+    Conversation member = conv(QStringLiteral("c7"), QStringLiteral("Seven"), 4);
+    member.participant.profileUrl = QStringLiteral("urn:li:member:7");
+    QVERIFY(m_repo->upsert(a,
+        { conv(QStringLiteral("c1"), QStringLiteral("Ann"), 1),
+            conv(QStringLiteral("c2"), QStringLiteral("Bob"), 2),
+            conv(QStringLiteral("c10"), QStringLiteral("Ann"), 3), member }));
+    // The same person under another account is never this account's conversation.
+    QVERIFY(m_repo->upsert(
+        QStringLiteral("acc-b"), { conv(QStringLiteral("zed"), QStringLiteral("Zed"), 9) }));
+
+    const qint64 got = m_repo->applyIncoming(
+        a, conversationId, incoming(QStringLiteral("Hi there"), 20, profileUrl, name));
+    QCOMPARE(got, expected.isEmpty() ? 0 : key(expected));
+    int stored = 0;
+    for (const QString &id :
+        { QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c10"), QStringLiteral("c7") })
+        stored += m_repo->messageCount(key(id));
+    QCOMPARE(stored, expected.isEmpty() ? 0 : 1);
+    QCOMPARE(m_repo->messageCount(key(QStringLiteral("zed"), QStringLiteral("acc-b"))), 0);
+}
+
+void TstConversationRepository::incomingOlderMessageOnlyAddsHistory()
+{
+    const QString a = QStringLiteral("acc-a");
+    QVERIFY(m_repo->upsert(a, { conv(QStringLiteral("c1"), QStringLiteral("Ann"), 5, {}, 1) }));
+    const qint64 c1 = key(QStringLiteral("c1"));
+    QSignalSpy changed(m_repo.get(), &ConversationRepository::conversationsChanged);
+    QSignalSpy messages(m_repo.get(), &ConversationRepository::messagesChanged);
+    // Replayed after an outage, older than what a refresh already showed: history, not news.
+    QCOMPARE(m_repo->applyIncoming(a, {},
+                 incoming(QStringLiteral("Earlier"), 3,
+                     QStringLiteral("https://www.linkedin.com/in/c1"))),
+        c1);
+    const ConversationRow row = *m_repo->row(c1);
+    QCOMPARE(row.conversation.unread, 1);
+    QCOMPARE(row.conversation.lastText, QStringLiteral("Hello from Ann"));
+    QCOMPARE(m_repo->messageCount(c1), 1);
+    QCOMPARE(messages.count(), 1);
+    QCOMPARE(changed.count(), 0);
+}
+
+void TstConversationRepository::incomingMessageAlreadyReadByARefresh()
+{
+    const QString a = QStringLiteral("acc-a");
+    QVERIFY(m_repo->upsert(a, { conv(QStringLiteral("c1"), QStringLiteral("Ann"), 1) }));
+    const qint64 c1 = key(QStringLiteral("c1"));
+    Message read
+        = incoming(QStringLiteral("Deal"), 10, QStringLiteral("https://linkedin.com/in/c1/"));
+    read.id = QStringLiteral("urn:li:msg:1");
+    QVERIFY(m_repo->upsertMessages(c1, { read }));
+    QSignalSpy changed(m_repo.get(), &ConversationRepository::conversationsChanged);
+    QSignalSpy messages(m_repo.get(), &ConversationRepository::messagesChanged);
+
+    // The event's own time is LinkUp's, a little after LinkedIn's.
+    Message event
+        = incoming(QStringLiteral("Deal"), 10, QStringLiteral("https://www.linkedin.com/in/c1"));
+    event.at = event.at.addSecs(40);
+    QCOMPARE(m_repo->applyIncoming(a, {}, event), c1);
+    QCOMPARE(m_repo->messageCount(c1), 1);
+    QCOMPARE(m_repo->row(c1)->conversation.unread, 0);
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(messages.count(), 0);
+
+    // Other text, or the same text much later, is another message.
+    event.at = event.at.addSecs(600);
+    QCOMPARE(m_repo->applyIncoming(a, {}, event), c1);
+    QCOMPARE(m_repo->messageCount(c1), 2);
+    QCOMPARE(m_repo->row(c1)->conversation.unread, 1);
+}
+
+void TstConversationRepository::incomingMessageInTheSameSecondComesAfter()
+{
+    const QString a = QStringLiteral("acc-a");
+    Conversation c = conv(QStringLiteral("c1"), QStringLiteral("Ann"), 10);
+    c.lastAt = c.lastAt.addMSecs(400); // a refresh's time, in milliseconds
+    QVERIFY(m_repo->upsert(a, { c }));
+    const qint64 c1 = key(QStringLiteral("c1"));
+    // The event's time, in whole seconds, is the same second.
+    const Message m = incoming(
+        QStringLiteral("Right after"), 10, QStringLiteral("https://www.linkedin.com/in/c1"));
+    QCOMPARE(m_repo->applyIncoming(a, {}, m), c1);
+    ConversationRow row = *m_repo->row(c1);
+    QCOMPARE(row.conversation.lastText, QStringLiteral("Right after"));
+    QCOMPARE(row.conversation.lastAt, c.lastAt.addMSecs(1));
+    QCOMPARE(row.conversation.unread, 1);
+    // Again: the same message, not one more a millisecond later.
+    QCOMPARE(m_repo->applyIncoming(a, {}, m), c1);
+    row = *m_repo->row(c1);
+    QCOMPARE(row.conversation.lastAt, c.lastAt.addMSecs(1));
+    QCOMPARE(row.conversation.unread, 1);
+    QCOMPARE(m_repo->messageCount(c1), 1);
+
+    // A second earlier is history.
+    QCOMPARE(
+        m_repo->applyIncoming(a, {}, incoming(QStringLiteral("Before"), 9, m.senderProfileUrl)),
+        c1);
+    QCOMPARE(m_repo->row(c1)->conversation.lastText, QStringLiteral("Right after"));
+    QCOMPARE(m_repo->row(c1)->conversation.unread, 1);
+}
+
+void TstConversationRepository::lastActivityPerAccount()
+{
+    QVERIFY(m_repo->lastActivity().isEmpty());
+    QVERIFY(m_repo->upsert(QStringLiteral("acc-a"),
+        { conv(QStringLiteral("c1"), QStringLiteral("Ann"), 1),
+            conv(QStringLiteral("c2"), QStringLiteral("Bob"), 7) }));
+    QVERIFY(m_repo->upsert(
+        QStringLiteral("acc-b"), { conv(QStringLiteral("c3"), QStringLiteral("Cy"), 4) }));
+    const QHash<QString, QDateTime> last = m_repo->lastActivity();
+    QCOMPARE(last.size(), 2);
+    QCOMPARE(last.value(QStringLiteral("acc-a")), t0.addSecs(7 * 60));
+    QCOMPARE(last.value(QStringLiteral("acc-b")), t0.addSecs(4 * 60));
+    // A live message moves its account's activity on.
+    QVERIFY(m_repo->applyIncoming(QStringLiteral("acc-b"), QStringLiteral("c3"),
+                incoming(QStringLiteral("New"), 30, {}))
+        > 0);
+    QCOMPARE(m_repo->lastActivity().value(QStringLiteral("acc-b")), t0.addSecs(30 * 60));
 }
 
 QTEST_GUILESS_MAIN(TstConversationRepository)
