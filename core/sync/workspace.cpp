@@ -5,6 +5,7 @@
 #include "callrecorder.h"
 #include "inboxsync.h"
 #include "invitationqueue.h"
+#include "liveevents.h"
 #include "networksync.h"
 #include "outbox.h"
 #include "services/accountsservice.h"
@@ -16,6 +17,7 @@
 #include "store/conversationrepository.h"
 #include "store/creditledger.h"
 #include "store/database.h"
+#include "store/liveeventrepository.h"
 #include "store/networkrepository.h"
 #include "store/outboxrepository.h"
 #include "store/runrepository.h"
@@ -50,6 +52,8 @@ struct Workspace::Parts
     std::unique_ptr<InboxSync> inboxSync;
     std::unique_ptr<NetworkSync> networkSync;
     std::unique_ptr<InvitationQueue> invitationQueue;
+    std::unique_ptr<LiveEventRepository> liveEvents;
+    std::unique_ptr<LiveEvents> live; // first to go: its worker thread stops before the rest
 };
 
 Workspace::Workspace(const Profile &profile, QObject *parent)
@@ -103,6 +107,8 @@ bool Workspace::open()
     d->networkSync = std::make_unique<NetworkSync>(d->networkService.get(), d->network.get());
     d->invitationQueue = std::make_unique<InvitationQueue>(d->networkService.get(),
         d->network.get(), d->outboxItems.get(), d->runs.get(), d->settings.get());
+    d->liveEvents = std::make_unique<LiveEventRepository>(d->database.get());
+    d->live = std::make_unique<LiveEvents>(this);
     applySettings();
     connect(d->settings.get(), &AppSettings::changed, this, &Workspace::applySettings);
     m_error.clear();
@@ -203,6 +209,14 @@ NetworkSync *Workspace::networkSync() const
 InvitationQueue *Workspace::invitationQueue() const
 {
     return d->invitationQueue.get();
+}
+LiveEventRepository *Workspace::liveEvents() const
+{
+    return d->liveEvents.get();
+}
+LiveEvents *Workspace::live() const
+{
+    return d->live.get();
 }
 
 } // namespace ld

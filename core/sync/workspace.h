@@ -32,6 +32,8 @@ class NetworkRepository;
 class RunRepository;
 class NetworkSync;
 class InvitationQueue;
+class LiveEventRepository;
+class LiveEvents;
 
 class Workspace : public QObject
 {
@@ -71,6 +73,10 @@ public:
     RunRepository *runs() const;
     NetworkSync *networkSync() const;
     InvitationQueue *invitationQueue() const;
+    // Live events (issue 5): the recorded events and the per-account monitoring choice. Like
+    // the outbox, nothing is sent (and nothing billed) until the owner calls live()->start().
+    LiveEventRepository *liveEvents() const;
+    LiveEvents *live() const;
 
 private:
     void applySettings(); // base URL and undo-send delay, at open and on every change

@@ -13,6 +13,7 @@
 #include "sync/accountssync.h"
 #include "sync/callrecorder.h"
 #include "sync/invitationqueue.h"
+#include "sync/liveevents.h"
 #include "sync/networksync.h"
 #include "sync/outbox.h"
 #include "sync/workspace.h"
@@ -70,12 +71,16 @@ void TstWorkspace::opensAProfileDirectory()
     QVERIFY(!ws.database());
     QVERIFY(!ws.networkService() && !ws.network() && !ws.runs() && !ws.networkSync()
         && !ws.invitationQueue());
+    QVERIFY(!ws.liveEvents() && !ws.live());
     QVERIFY2(ws.open(), qPrintable(ws.errorString()));
     QVERIFY(ws.errorString().isEmpty());
     QVERIFY(ws.database() && ws.accounts() && ws.ledger() && ws.activity() && ws.client()
         && ws.accountsService() && ws.accountsSync() && ws.settings() && ws.recorder());
     QVERIFY(ws.networkService() && ws.network() && ws.runs() && ws.networkSync()
         && ws.invitationQueue());
+    // Live events exist but send nothing until started.
+    QVERIFY(ws.liveEvents() && ws.live());
+    QVERIFY(!ws.live()->isRunning());
     QVERIFY(QFile::exists(ws.profile().databasePath()));
     QCOMPARE(ws.database()->userVersion(), Database::SchemaVersion);
     QCOMPARE(ws.client()->baseUrl(), ws.settings()->baseUrl());
