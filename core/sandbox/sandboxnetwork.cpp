@@ -71,7 +71,8 @@ Reply invite(ActionContext &ctx)
     if (person < 0)
         return error;
     const QString note = ctx.params.string("message");
-    if (note.size() > 300)
+    // LinkedIn counts characters as people see them (code points): 150 emoji are 150.
+    if (note.toUcs4().size() > 300)
         return ctx.invalid(QStringLiteral("message is longer than 300 characters"));
     if (!ctx.params.ok())
         return ctx.paramsError();

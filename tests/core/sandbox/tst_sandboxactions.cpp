@@ -377,6 +377,18 @@ void TestSandboxActions::invitationsSent()
         act(s("network"), s("invite"), params(R"({"profile_url":"https://example.com/nobody"})"))
             .status,
         400);
+    // Notes are counted in characters as people see them: 300 emoji fit, 301 do not.
+    const QString wave = QString::fromUtf8("\xF0\x9F\x91\x8B");
+    QCOMPARE(act(s("network"), s("invite"),
+                 { { s("profile_url"), s("https://www.linkedin.com/in/emoji-fan-1") },
+                     { s("message"), wave.repeated(301) } })
+                 .status,
+        400);
+    QCOMPARE(act(s("network"), s("invite"),
+                 { { s("profile_url"), s("https://www.linkedin.com/in/emoji-fan-1") },
+                     { s("message"), wave.repeated(300) } })
+                 .status,
+        200);
 }
 
 void TestSandboxActions::profiles()
