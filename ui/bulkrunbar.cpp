@@ -225,7 +225,7 @@ void BulkRunBar::update()
         QStringList parts; // the bar itself shows how many are done
         const QDateTime now = QDateTime::currentDateTimeUtc();
         if (p.nextAt.isValid() && p.nextAt > now)
-            parts << tr("next in %1").arg(BulkPlanner::durationText(now.msecsTo(p.nextAt)));
+            parts << tr("next in %1 s").arg((now.msecsTo(p.nextAt) + 999) / 1000); // a countdown
         else if (p.pending > 0)
             parts << tr("sending…");
         if (p.etaMs > 0)

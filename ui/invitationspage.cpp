@@ -22,6 +22,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QTreeView>
@@ -106,9 +107,10 @@ InvitationsPage::InvitationsPage(Workspace *workspace, QWidget *parent)
         button->setAutoRaise(true);
         button->setObjectName(a->objectName() + QStringLiteral("Button"));
         tools->addWidget(button);
-        // Only the buttons of the tab in view are shown: Accept makes no sense on Sent.
-        connect(a, &QAction::changed, button, [button, a] { button->setVisible(a->isVisible()); });
-        button->setVisible(a->isVisible());
+        if (a == m_accept || a == m_decline)
+            m_receivedButtons << button;
+        else if (a == m_withdraw || a == m_withdrawOlder)
+            m_sentButtons << button;
     }
     tools->addStretch(1);
     tools->addWidget(m_refreshButton);
@@ -318,15 +320,16 @@ void InvitationsPage::updateActions()
 {
     const bool received = currentTab() == ReceivedTab;
     const bool selection = currentView()->selectionModel()->hasSelection();
-    m_accept->setVisible(received);
-    m_decline->setVisible(received);
-    m_withdraw->setVisible(!received);
-    m_withdrawOlder->setVisible(!received);
+    // Only the buttons of the tab in view are shown: Accept makes no sense on Sent.
+    for (QWidget *button : std::as_const(m_receivedButtons))
+        button->setVisible(received);
+    for (QWidget *button : std::as_const(m_sentButtons))
+        button->setVisible(!received);
     // Disabled, a letter's shortcut stays silent on the other tab (and out of the palette).
+    // "Withdraw older than…" needs no selection and shows the Sent tab itself.
     m_accept->setEnabled(received && selection);
     m_decline->setEnabled(received && selection);
     m_withdraw->setEnabled(!received && selection);
-    m_withdrawOlder->setEnabled(!received);
     m_openProfile->setEnabled(currentView()->currentIndex().isValid());
     m_pause->setEnabled(m_runBar->isRunActive());
 }
@@ -468,6 +471,10 @@ void InvitationsPage::withdrawOlder()
 
 void InvitationsPage::openPreview(BulkPreviewDialog *dialog)
 {
+    // Run from the command palette on another page, the action brings this page into view:
+    // the run's progress bar is here.
+    if (auto *stack = qobject_cast<QStackedWidget *>(parentWidget()))
+        stack->setCurrentWidget(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { startRun(dialog); });
     m_preview = dialog;

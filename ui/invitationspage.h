@@ -114,6 +114,8 @@ private:
     QAction *m_showSent = nullptr;
     QAction *m_pause = nullptr;
     QList<QAction *> m_actions;
+    QList<QWidget *> m_receivedButtons;
+    QList<QWidget *> m_sentButtons;
 };
 
 } // namespace ld::ui

@@ -11,6 +11,7 @@
 #include "bulkpreviewdialog.h"
 #include "bulkrunbar.h"
 #include "bulkrundetailsdialog.h"
+#include "commandpalette.h"
 #include "invitationspage.h"
 #include "mainwindow.h"
 #include "translations.h"
@@ -32,6 +33,9 @@
 #include <QDesktopServices>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSet>
@@ -40,6 +44,7 @@
 #include <QSysInfo>
 #include <QTabWidget>
 #include <QTest>
+#include <QToolBar>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -726,6 +731,31 @@ private Q_SLOTS:
         QVERIFY(window.invitationsPage()->statusLabel()->text().startsWith(
             QStringLiteral("Refreshed ")));
         QTRY_VERIFY(m_sb.ws->client()->activeCalls().isEmpty());
+
+        // By mouse: the toolbar button and the Invitations menu, which lists the page's commands.
+        auto *toolbar = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+        QVERIFY(toolbar && toolbar->actions().contains(show));
+        QMenu *menu = nullptr;
+        for (QAction *a : window.menuBar()->actions()) {
+            if (a->menu() && a->text() == QLatin1String("Invi&tations"))
+                menu = a->menu();
+        }
+        QVERIFY(menu);
+        Q_EMIT menu->aboutToShow();
+        QCOMPARE(menu->actions(), window.invitationsPage()->commands());
+
+        // By keyboard from anywhere: the palette runs a page command by name.
+        window.showInbox();
+        QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+        ld::ui::CommandPalette *palette = window.commandPalette();
+        QTRY_VERIFY(palette->isVisible());
+        QTest::keyClicks(palette->filterEdit(), QStringLiteral("withdraw older"));
+        QCOMPARE(palette->visibleCount(), 1);
+        QTest::keyClick(palette->filterEdit(), Qt::Key_Return);
+        QTRY_VERIFY(window.invitationsPage()->previewDialog());
+        QCOMPARE(window.currentPage(), window.invitationsPage());
+        QTest::keyClick(window.invitationsPage()->previewDialog(), Qt::Key_Escape);
+        QTRY_VERIFY(!window.invitationsPage()->previewDialog());
     }
 };
 
