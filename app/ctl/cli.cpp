@@ -48,12 +48,33 @@ Commands:
   profiles search --account ID [--keyword K] [--location L ...] [--title T]
                   [--company C] [--network F|S|O ...] [--count N]
                                       search people on LinkedIn
+  invitations list --account ID [--sent]
+                                      refresh (every page) and list the pending invitations
+                                      received, or sent
+  invitations accept --account ID [--delay MIN-MAX] INVITATION_URN...
+  invitations decline --account ID [--delay MIN-MAX] INVITATION_URN...
+                                      answer invitations with the shared secret kept in
+                                      the profile; one outcome per URN
+  invitations withdraw --account ID --older-than DAYS [--dry-run] [--delay MIN-MAX]
+                                      withdraw the sent invitations at least DAYS old;
+                                      --dry-run lists them with their cost, sends nothing
+  invite --account ID --to PROFILE_URL [--note TEXT]
+                                      one invitation, after the profile URL, note length,
+                                      duplicate and safety cap checks
+  connections list --account ID       refresh (every page) and list the connections
+
+Network writes go through the profile's invitation queue, paced and under the safety caps
+set in LinkUp Desk's Settings; --delay MIN-MAX sets this run's random pause between two
+requests in milliseconds (e.g. 2000-6000, or 0 for none). Each input gets one outcome:
+done, refused, failed, unknown or cancelled. Ctrl+C cancels the ones not sent yet; a
+command run again after a kill continues the items its killed run never sent.
 
 The API key comes from the LINKUP_API_KEY environment variable, else from the keychain
 entry that LinkUp Desk saves from its Settings page.
 LINKUPCTL_VERBOSE=1 prints the (redacted) log on stderr.
-Exit status: 0 on success, 1 on an error, 2 on a usage error, 3 when a message may or
-may not have been sent (see outbox verify).
+Exit status: 0 on success, 1 on an error (also when any input was refused, failed or
+cancelled), 2 on a usage error, 3 when a message or a network write may or may not have
+taken effect (see outbox verify; invitations list and connections list show the result).
 )";
 
 void writeTo(FILE *stream, const QString &line)
@@ -270,6 +291,24 @@ int run(const QStringList &arguments)
         if (sub == QLatin1String("search"))
             return profilesSearch(options, rest.mid(1));
         return usageError(QStringLiteral("profiles needs search"));
+    }
+    if (command == QLatin1String("invitations")) {
+        if (sub == QLatin1String("list"))
+            return invitationsList(options, rest.mid(1));
+        if (sub == QLatin1String("accept"))
+            return invitationsAccept(options, rest.mid(1));
+        if (sub == QLatin1String("decline"))
+            return invitationsDecline(options, rest.mid(1));
+        if (sub == QLatin1String("withdraw"))
+            return invitationsWithdraw(options, rest.mid(1));
+        return usageError(QStringLiteral("invitations needs list, accept, decline or withdraw"));
+    }
+    if (command == QLatin1String("invite"))
+        return invite(options, rest);
+    if (command == QLatin1String("connections")) {
+        if (sub == QLatin1String("list"))
+            return connectionsList(options, rest.mid(1));
+        return usageError(QStringLiteral("connections needs list"));
     }
     if (command == QLatin1String("help")) {
         std::fputs(helpText, stdout);

@@ -9,7 +9,8 @@
 
 namespace ld::ctl {
 
-// ExitUnknown: a message may or may not have been sent; `outbox verify` tells which.
+// ExitUnknown: a message or a network write may or may not have taken effect; `outbox verify`,
+// or for invitations the list commands, tell which.
 enum ExitCode { ExitOk = 0, ExitError = 1, ExitUsage = 2, ExitUnknown = 3 };
 
 struct GlobalOptions

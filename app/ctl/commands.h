@@ -17,5 +17,11 @@ int outboxList(const GlobalOptions &options, const QStringList &args);
 int outboxVerify(const GlobalOptions &options, const QStringList &args);
 int outboxSendAgain(const GlobalOptions &options, const QStringList &args);
 int profilesSearch(const GlobalOptions &options, const QStringList &args);
+int invitationsList(const GlobalOptions &options, const QStringList &args);
+int invitationsAccept(const GlobalOptions &options, const QStringList &args);
+int invitationsDecline(const GlobalOptions &options, const QStringList &args);
+int invitationsWithdraw(const GlobalOptions &options, const QStringList &args);
+int invite(const GlobalOptions &options, const QStringList &args);
+int connectionsList(const GlobalOptions &options, const QStringList &args);
 
 } // namespace ld::ctl
