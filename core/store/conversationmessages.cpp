@@ -130,6 +130,16 @@ bool ConversationRepository::writeMessages(
     byContent.prepare(QStringLiteral("SELECT id, %1 FROM messages WHERE conversation_key = ? "
                                      "AND message_id = '' AND at = ? AND sender_profile_url = ? "
                                      "AND sender_name = ? AND text_hash = ?").arg(kMessageColumns));
+    // A message that a live event announced is stored without an id (§9.10 gives none) at the
+    // event's time: the same message read later with its id takes that row (applyIncoming()
+    // matches the other way round the same way).
+    QSqlQuery announced(db);
+    announced.prepare(QStringLiteral("SELECT id, %1 FROM messages WHERE conversation_key = ? "
+                                     "AND message_id = '' AND is_me = ? AND text_hash = ? "
+                                     "AND text = ? AND abs(at - ?) <= 120000 "
+                                     "AND (sender_profile_url = ? OR sender_name = ?) "
+                                     "ORDER BY abs(at - ?) LIMIT 1")
+                          .arg(kMessageColumns));
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO messages (conversation_key, %1) VALUES (?%2)")
                        .arg(kMessageColumns, QStringLiteral(", ?").repeated(11)));
@@ -147,19 +157,32 @@ bool ConversationRepository::writeMessages(
             store::bindAll(find, {conversationKey, m.id});
         if (!store::execOrWarn(find, "reading a message"))
             return false;
-        if (!find.next()) {
+        QSqlQuery *stored = &find;
+        bool found = find.next();
+        if (!found && !m.id.isEmpty()) {
+            find.finish();
+            store::bindAll(announced,
+                { conversationKey, row.at(9), row.at(2), row.at(1), row.at(3), row.at(7), row.at(4),
+                    row.at(3) });
+            if (!store::execOrWarn(announced, "reading a message"))
+                return false;
+            found = announced.next();
+            stored = &announced;
+        }
+        if (!found) {
             store::bindAll(insert, QVariantList{conversationKey} + row);
             if (!store::execOrWarn(insert, "adding a message"))
                 return false;
             out->changed = true;
             ++out->inserted;
-        } else if (!sameRow(find, row)) {
-            const qint64 id = find.value(0).toLongLong();
+        } else if (!sameRow(*stored, row)) {
+            const qint64 id = stored->value(0).toLongLong();
             store::bindAll(update, row + QVariantList{id});
             if (!store::execOrWarn(update, "updating a message"))
                 return false;
             out->changed = true;
         }
+        stored->finish();
         find.finish();
         if (m.at.isValid() && (!newest || m.at > newest->at))
             newest = &m;

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void incomingOlderMessageOnlyAddsHistory();
     void incomingMessageAlreadyReadByARefresh();
     void incomingMessageInTheSameSecondComesAfter();
+    void incomingMessageThenReadWithItsId();
     void lastActivityPerAccount();
 
 private:
@@ -546,6 +547,36 @@ void TstConversationRepository::incomingMessageInTheSameSecondComesAfter()
         c1);
     QCOMPARE(m_repo->row(c1)->conversation.lastText, QStringLiteral("Right after"));
     QCOMPARE(m_repo->row(c1)->conversation.unread, 1);
+}
+
+// Opening the conversation after a live message reads that message again, with its id and
+// LinkedIn's time: one message, not two.
+void TstConversationRepository::incomingMessageThenReadWithItsId()
+{
+    const QString a = QStringLiteral("acc-a");
+    QVERIFY(m_repo->upsert(a, { conv(QStringLiteral("c1"), QStringLiteral("Ann"), 1) }));
+    const qint64 c1 = key(QStringLiteral("c1"));
+    const Message live
+        = incoming(QStringLiteral("Ping"), 10, QStringLiteral("https://www.linkedin.com/in/c1"));
+    QCOMPARE(m_repo->applyIncoming(a, {}, live), c1);
+
+    Message read = live;
+    read.id = QStringLiteral("urn:li:msg:9");
+    read.at = live.at.addMSecs(-700); // LinkedIn's time, a little before LinkUp emitted it
+    read.senderProfileUrl = QStringLiteral("https://linkedin.com/in/c1/"); // another spelling
+    read.type = QStringLiteral("TEXT");
+    Message older = incoming(QStringLiteral("Ping"), 2, live.senderProfileUrl); // said before too
+    older.id = QStringLiteral("urn:li:msg:1");
+    QVERIFY(m_repo->upsertMessages(c1, { read, older }));
+    QCOMPARE(m_repo->messageCount(c1), 2);
+    const QList<Message> stored = m_repo->messages(c1, 10);
+    QCOMPARE(stored.at(0).id, read.id);
+    QCOMPARE(stored.at(0).at, read.at);
+    QCOMPARE(stored.at(1).id, older.id);
+    // The conversation still counts it once.
+    QCOMPARE(m_repo->row(c1)->conversation.unread, 1);
+    QVERIFY(m_repo->upsertMessages(c1, { read }));
+    QCOMPARE(m_repo->messageCount(c1), 2);
 }
 
 void TstConversationRepository::lastActivityPerAccount()

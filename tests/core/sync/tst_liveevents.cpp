@@ -298,6 +298,16 @@ void TstLiveEvents::messageUpdatesTheRowOnce()
     QCOMPARE(m_ws->conversations()->messageCount(key), messagesBefore + 1);
     QCOMPARE(moved.count(), 1);
     QCOMPARE(model.keyAt(0), key);
+
+    // Opening the conversation reads the message again, with its id: still one message.
+    QSignalSpy loaded(m_ws->inboxSync(), &InboxSync::conversationLoaded);
+    m_ws->inboxSync()->loadConversation(key, 50);
+    QVERIFY(loaded.wait(10000));
+    const int read = loaded.at(0).at(1).toInt();
+    QVERIFY(read > 1 && read < 50);
+    QCOMPARE(m_ws->conversations()->messageCount(key), read);
+    QCOMPARE(m_ws->conversations()->messages(key, 1).value(0).text, text);
+    QVERIFY(!m_ws->conversations()->messages(key, 1).value(0).id.isEmpty());
 }
 
 void TstLiveEvents::messageForAnUncachedConversationRefreshesOnce()
