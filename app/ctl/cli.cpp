@@ -56,12 +56,15 @@ Commands:
                                       answer invitations with the shared secret kept in
                                       the profile; one outcome per URN
   invitations withdraw --account ID --older-than DAYS [--dry-run] [--delay MIN-MAX]
-                                      withdraw the sent invitations at least DAYS old;
+                                      withdraw the sent invitations more than DAYS days old;
                                       --dry-run lists them with their cost, sends nothing
   invite --account ID --to PROFILE_URL [--note TEXT]
                                       one invitation, after the profile URL, note length,
                                       duplicate and safety cap checks
   connections list --account ID       refresh (every page) and list the connections
+  sse-parse                           read a text/event-stream on stdin until EOF and print
+                                      one JSON line per event ({"type","data","lastEventId"})
+                                      and per retry field ({"retry"}); no profile, no network
 
 Network writes go through the profile's invitation queue, paced and under the safety caps
 set in LinkUp Desk's Settings; --delay MIN-MAX sets this run's random pause between two
@@ -310,6 +313,8 @@ int run(const QStringList &arguments)
             return connectionsList(options, rest.mid(1));
         return usageError(QStringLiteral("connections needs list"));
     }
+    if (command == QLatin1String("sse-parse"))
+        return sseParse(rest);
     if (command == QLatin1String("help")) {
         std::fputs(helpText, stdout);
         std::fflush(stdout);

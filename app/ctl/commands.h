@@ -23,5 +23,6 @@ int invitationsDecline(const GlobalOptions &options, const QStringList &args);
 int invitationsWithdraw(const GlobalOptions &options, const QStringList &args);
 int invite(const GlobalOptions &options, const QStringList &args);
 int connectionsList(const GlobalOptions &options, const QStringList &args);
+int sseParse(const QStringList &args); // no options: no profile, keychain or network
 
 } // namespace ld::ctl

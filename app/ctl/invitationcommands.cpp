@@ -213,7 +213,7 @@ int invitationsWithdraw(const GlobalOptions &options, const QStringList &args)
     const QList<StoredInvitation> sent = session.workspace()->network()->invitations(
         StoredInvitation::Direction::Sent, { accountId });
     for (const StoredInvitation &invitation : sent)
-        if (invitation.ageDays(now) >= days)
+        if (invitation.ageDays(now) > days) // "older than": as the app's dialog, strictly
             stale.append(invitation);
     std::stable_sort(
         stale.begin(), stale.end(), [&](const StoredInvitation &a, const StoredInvitation &b) {
