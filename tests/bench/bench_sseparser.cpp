@@ -5,11 +5,13 @@
 // runs) with its reference points: eventsource-parser ~800 MB/s, a bare memchr line scan
 // ~15 GB/s on these machines.
 // Usage: bench_sseparser [MEGABYTES] [RUNS]
+//        bench_sseparser --write FILE [MEGABYTES]   writes the stream (for linkupctl sse-parse)
 #include "live/sseparser.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -70,6 +72,14 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
+    if (args.size() > 2 && args.at(1) == QLatin1String("--write")) {
+        QFile out(args.at(2));
+        const qsizetype mb = args.size() > 3 ? args.at(3).toLongLong() : 100;
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)
+            || out.write(syntheticStream(mb * 1000 * 1000)) < 0)
+            return 1;
+        return 0;
+    }
     const qsizetype megabytes = args.size() > 1 ? args.at(1).toLongLong() : 100;
     const int runs = args.size() > 2 ? args.at(2).toInt() : 5;
     const QByteArray stream = syntheticStream(megabytes * 1000 * 1000);

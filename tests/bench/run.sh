@@ -20,7 +20,10 @@
 #                                    left to win in our code.
 #                                    BENCH_PROFILE=DIR reuses a profile written before.
 #   sse.*                            SseParser MB/s on 100 MB of webhook frames in 16 KiB chunks,
-#                                    next to a bare memchr line scan (bench_sseparser)
+#                                    next to a bare memchr line scan (bench_sseparser), and the
+#                                    whole `linkupctl sse-parse` job on that stream (median)
+#   live.*                           event to inbox row latency through the sandbox (p50, p99)
+#                                    and 1,000 watched accounts (bench_liveevents)
 # Usage: tests/bench/run.sh [BUILD_DIR] [RUNS]   (RUNS default 5). Runs offscreen, no display.
 # With root and BENCH_COLD=1, the page cache is dropped before each run (cold start).
 set -euo pipefail
@@ -32,7 +35,7 @@ runs=${2:-5}
 if [ ! -f "$build/CMakeCache.txt" ]; then
     cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLD_BUILD_BENCH=ON >/dev/null
 fi
-cmake --build "$build" --target linkup-desk bench_bare_window bench_floor_window bench_inbox_gui bench_inbox_store bench_sseparser >/dev/null
+cmake --build "$build" --target linkup-desk bench_bare_window bench_floor_window bench_inbox_gui bench_inbox_store bench_sseparser bench_liveevents linkupctl >/dev/null
 
 desk=$(find "$build" -type f -name linkup-desk -perm -u+x | head -n1)
 bare=$(find "$build" -type f -name bench_bare_window -perm -u+x | head -n1)
@@ -109,3 +112,17 @@ awk -v a="$peak_rss" -v b="$bare_rss" 'BEGIN { printf "inbox.peak_rss_above_bare
 # The live event stream's parser.
 sse=$(find "$build" -type f -name bench_sseparser -perm -u+x | head -n1)
 "$sse" 100 "$runs"
+stream=$tmp/stream100.sse
+"$sse" --write "$stream" 100
+ctl=$(find "$build" -type f -name linkupctl -perm -u+x | head -n1)
+for _ in $(seq "$runs"); do
+    start=$(date +%s%N)
+    "$ctl" sse-parse < "$stream" > /dev/null
+    end=$(date +%s%N)
+    echo $(( (end - start) / 1000000 ))
+done | median > "$tmp/ssejob"
+awk -v ms="$(cat "$tmp/ssejob")" 'BEGIN { printf "sse.linkupctl_job_s %.2f (goal: <= 0.3; eventsource-parser in Node: 0.9)\n", ms / 1000 }'
+
+# Live events through the sandbox.
+live=$(find "$build" -type f -name bench_liveevents -perm -u+x | head -n1)
+"$live" 200 1000
