@@ -131,6 +131,26 @@
     </message>
 </context>
 <context>
+    <name>ld::ui::Notifier</name>
+    <message numerus="yes">
+        <source>%n more new event(s): open the Live page to see them.</source>
+        <translation>
+            <numerusform>%n more new event: open the Live page to see them.</numerusform>
+            <numerusform>%n more new events: open the Live page to see them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ld::ui::TrayIcon</name>
+    <message numerus="yes">
+        <source>LinkUp Desk — %n unread conversation(s)</source>
+        <translation>
+            <numerusform>LinkUp Desk — %n unread conversation</numerusform>
+            <numerusform>LinkUp Desk — %n unread conversations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ld::ui::WithdrawOlderDialog</name>
     <message numerus="yes">
         <source>Withdraw %n invitation(s) older than %1</source>
