@@ -65,6 +65,22 @@ Commands:
   sse-parse                           read a text/event-stream on stdin until EOF and print
                                       one JSON line per event ({"type","data","lastEventId"})
                                       and per retry field ({"retry"}); no profile, no network
+  webhooks list [--account ID]        the webhooks, with their mode, events filter, delivery
+                                      (is_active) and monitoring
+  webhooks create --account ID [--url HTTPS_URL] [--events all|message_received|
+                  accepted_invitation ...] [--sign]
+                                      hosted without --url (stream and polling), custom with
+                                      it; --sign (custom only) prints the signing secret once
+  webhooks start ID | stop ID | delete ID
+                                      turn monitoring on or off, or delete the webhook
+  events tail --account ID            make sure the account has a hosted webhook that is
+                                      monitoring, then print each of its events once as one
+                                      JSON line ({account_id, account_name, event, timestamp,
+                                      event_id when known}) until SIGINT/SIGTERM (exit 0);
+                                      a later run continues where this one stopped
+
+Monitoring an account (webhooks create, webhooks start, events tail) costs about 10 credits
+a day until it is stopped with linkupctl webhooks stop ID (or delete).
 
 Network writes go through the profile's invitation queue, paced and under the safety caps
 set in LinkUp Desk's Settings; --delay MIN-MAX sets this run's random pause between two
@@ -315,6 +331,24 @@ int run(const QStringList &arguments)
     }
     if (command == QLatin1String("sse-parse"))
         return sseParse(rest);
+    if (command == QLatin1String("webhooks")) {
+        if (sub == QLatin1String("list"))
+            return webhooksList(options, rest.mid(1));
+        if (sub == QLatin1String("create"))
+            return webhooksCreate(options, rest.mid(1));
+        if (sub == QLatin1String("start"))
+            return webhooksStart(options, rest.mid(1));
+        if (sub == QLatin1String("stop"))
+            return webhooksStop(options, rest.mid(1));
+        if (sub == QLatin1String("delete"))
+            return webhooksDelete(options, rest.mid(1));
+        return usageError(QStringLiteral("webhooks needs list, create, start, stop or delete"));
+    }
+    if (command == QLatin1String("events")) {
+        if (sub == QLatin1String("tail"))
+            return eventsTail(options, rest.mid(1));
+        return usageError(QStringLiteral("events needs tail"));
+    }
     if (command == QLatin1String("help")) {
         std::fputs(helpText, stdout);
         std::fflush(stdout);

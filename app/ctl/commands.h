@@ -24,5 +24,11 @@ int invitationsWithdraw(const GlobalOptions &options, const QStringList &args);
 int invite(const GlobalOptions &options, const QStringList &args);
 int connectionsList(const GlobalOptions &options, const QStringList &args);
 int sseParse(const QStringList &args); // no options: no profile, keychain or network
+int webhooksList(const GlobalOptions &options, const QStringList &args);
+int webhooksCreate(const GlobalOptions &options, const QStringList &args);
+int webhooksStart(const GlobalOptions &options, const QStringList &args);
+int webhooksStop(const GlobalOptions &options, const QStringList &args);
+int webhooksDelete(const GlobalOptions &options, const QStringList &args);
+int eventsTail(const GlobalOptions &options, const QStringList &args);
 
 } // namespace ld::ctl

@@ -47,6 +47,7 @@ int Session::open(KeyNeed need)
     if (!key.isEmpty()) {
         logging::registerSecret(key);
         m_workspace->client()->setApiKey(key);
+        m_apiKey = key;
         m_hasKey = true;
     }
     return ExitOk;

@@ -31,6 +31,8 @@ public:
 
     Workspace *workspace() const { return m_workspace.get(); }
     bool hasKey() const { return m_hasKey; }
+    // For a worker with a client of its own (events tail's EventStream); never print it.
+    QString apiKey() const { return m_apiKey; }
     const GlobalOptions &options() const { return m_options; }
 
     // One line for a failed call: a refused key names where the key is set.
@@ -42,6 +44,7 @@ private:
     GlobalOptions m_options;
     std::unique_ptr<Workspace> m_workspace;
     bool m_hasKey = false;
+    QString m_apiKey;
 };
 
 // Runs the event loop until isDone() holds, checking again after each emission of any of
