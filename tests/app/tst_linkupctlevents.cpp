@@ -96,6 +96,7 @@ private Q_SLOTS:
     void stopAnUnknownWebhookFails();
     void tailPrintsEachEventOnceAcrossDropsAndRuns();
     void tailReusesTheAccountsWebhook();
+    void tailForAnUnknownAccountFails();
 
 private:
     using Result = LinkupctlResult;
@@ -449,6 +450,17 @@ void TstLinkupCtlEvents::tailReusesTheAccountsWebhook()
     QVERIFY(tail.texts().isEmpty());
     const QString err = QString::fromUtf8(tail.process.readAllStandardError());
     QVERIFY2(err.contains(QStringLiteral("linkupctl webhooks stop ") + id), qPrintable(err));
+}
+
+void TstLinkupCtlEvents::tailForAnUnknownAccountFails()
+{
+    const Result r = run({ QStringLiteral("events"), QStringLiteral("tail"),
+        QStringLiteral("--account"), QStringLiteral("000000000000000000000000") });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains(QLatin1String("linkupctl: ")), qPrintable(r.err));
+    QVERIFY(!r.err.contains(QLatin1String("credits a day")));
+    QCOMPARE(m_server->openStreamCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TstLinkupCtlEvents)
