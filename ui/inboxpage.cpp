@@ -6,6 +6,7 @@
 #include "plaintext.h"
 
 #include "api/apierror.h"
+#include "domain/profileurl.h"
 #include "models/conversationmodel.h"
 #include "models/inboxfilterproxy.h"
 #include "models/inboxmodel.h"
@@ -446,6 +447,69 @@ void InboxPage::finishRefreshStep(const QString &accountId)
     Q_EMIT statusMessage(text);
     if (!m_list->currentIndex().isValid() && m_proxy->rowCount() > 0)
         selectRow(0);
+}
+
+// A live message moved its conversation to the top of the account's list, so the first page
+// nearly always holds it; the scan stops after a few pages rather than read 100,000 rows.
+std::optional<ConversationRow> InboxPage::findConversation(const QString &accountId,
+                                                           const QString &conversationId,
+                                                           const QString &profileUrl) const
+{
+    ConversationRepository *repo = m_ws->conversations();
+    if (!conversationId.isEmpty()) {
+        if (auto row = repo->find(accountId, conversationId))
+            return row;
+    }
+    const QString wanted = linkedInProfileId(profileUrl);
+    if (wanted.isEmpty())
+        return std::nullopt;
+    InboxFilter f;
+    f.accountIds = { accountId };
+    f.done = InboxFilter::DoneState::Any;
+    constexpr int PageRows = 200;
+    constexpr int MaxPages = 5;
+    std::optional<ConversationRow> after;
+    for (int page = 0; page < MaxPages; ++page) {
+        const QList<ConversationRow> rows = repo->page(f, PageRows, after);
+        for (const ConversationRow &r : rows) {
+            if (linkedInProfileId(r.conversation.participant.profileUrl) == wanted)
+                return r;
+        }
+        if (rows.size() < PageRows)
+            break;
+        after = rows.constLast();
+    }
+    return std::nullopt;
+}
+
+bool InboxPage::openConversation(const QString &accountId, const QString &conversationId,
+                                 const QString &profileUrl)
+{
+    const std::optional<ConversationRow> row
+        = findConversation(accountId, conversationId, profileUrl);
+    if (!row)
+        return false;
+    // Widen what hides it: another account, unread only, the other done state, a search.
+    const QString shownAccount = m_accountCombo->currentData().toString();
+    if (!shownAccount.isEmpty() && shownAccount != accountId)
+        m_accountCombo->setCurrentIndex(qMax(0, m_accountCombo->findData(accountId)));
+    if (m_unread->isChecked() && !row->isUnread())
+        m_unread->setChecked(false);
+    if (m_done->isChecked() != row->done)
+        m_done->setChecked(row->done);
+    if (!m_search->text().isEmpty())
+        m_search->clear();
+    int at = m_model->rowOfKey(row->key);
+    while (at < 0 && m_model->canFetchMore()) {
+        m_model->fetchMore();
+        at = m_model->rowOfKey(row->key);
+    }
+    if (at < 0)
+        return false;
+    m_list->setCurrentIndex(m_proxy->index(at, 0));
+    m_list->scrollTo(m_list->currentIndex());
+    openCurrent();
+    return true;
 }
 
 } // namespace ld::ui

@@ -4,8 +4,11 @@
 // profile. Keyboard first: J/K move, Enter opens, R replies, E marks done, U toggles unread,
 // / searches, Ctrl+Enter sends, Esc returns to the list; each is a QAction listed in the
 // command palette. Refresh (F5) reads the inbox of the accounts in view and says what it cost.
+#include "store/conversationrepository.h"
+
 #include <QSet>
 #include <QWidget>
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -46,6 +49,11 @@ public:
     ConversationPane *pane(); // built when first needed
     qint64 currentKey() const;
     bool isRefreshing() const { return !m_refreshing.isEmpty(); }
+    // Shows one conversation, found by its id or else by the other person's profile URL (live
+    // events name no conversation, §9.10), widening the filters when they hide it. False when
+    // no stored conversation of the account is that one.
+    bool openConversation(const QString &accountId, const QString &conversationId,
+                          const QString &profileUrl = {});
 
 public Q_SLOTS:
     void refresh();                // the inbox of every account in view
@@ -78,6 +86,9 @@ private:
     void onRefreshed(const QString &accountId, int conversations, int credits);
     void onRefreshFailed(const QString &accountId, const ld::ApiError &error);
     void finishRefreshStep(const QString &accountId);
+    std::optional<ConversationRow> findConversation(const QString &accountId,
+                                                    const QString &conversationId,
+                                                    const QString &profileUrl) const;
 
     Workspace *m_ws;
     InboxModel *m_model;

@@ -131,6 +131,23 @@
     </message>
 </context>
 <context>
+    <name>ld::ui::LivePage</name>
+    <message numerus="yes">
+        <source>…and %n more watched account(s).</source>
+        <translation>
+            <numerusform>…and %n more watched account.</numerusform>
+            <numerusform>…and %n more watched accounts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %n account(s), about %1 credits a day in all.</source>
+        <translation>
+            <numerusform>Watching %n account, about %1 credits a day in all.</numerusform>
+            <numerusform>Watching %n accounts, about %1 credits a day in all.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ld::ui::Notifier</name>
     <message numerus="yes">
         <source>%n more new event(s): open the Live page to see them.</source>
