@@ -272,25 +272,39 @@ int StoredInvitation::ageDays(const QDateTime &now) const
 
 NetworkRepository::NetworkRepository(Database *db, QObject *parent) : QObject(parent), m_db(db) { }
 
+namespace {
+
+// What a received and a sent invitation share, as the list shows them (§5.4, §5.5).
+template <typename Listed>
+StoredInvitation storedFrom(const QString &accountId, StoredInvitation::Direction direction,
+                            const Listed &in, const InvitationPerson &person,
+                            const QDateTime &fetchedAt)
+{
+    StoredInvitation s;
+    s.accountId = accountId;
+    s.direction = direction;
+    s.entityUrn = in.entityUrn;
+    s.invitationId = invitationIdFromUrn(in.entityUrn);
+    s.person = person;
+    s.profileId = linkedInProfileId(person.profileUrl);
+    s.invitationType = in.invitationType;
+    s.sentTimeText = in.sentTime;
+    s.sentDaysAtFetch = in.sentTimeDays;
+    s.fetchedAt = fetchedAt;
+    return s;
+}
+
+} // namespace
+
 bool NetworkRepository::replaceReceived(const QString &accountId, const QList<ReceivedInvitation> &all,
                                         const QDateTime &fetchedAt)
 {
     QList<StoredInvitation> rows;
     rows.reserve(all.size());
     for (const ReceivedInvitation &in : all) {
-        StoredInvitation s;
-        s.accountId = accountId;
-        s.direction = Direction::Received;
-        s.entityUrn = in.entityUrn;
+        StoredInvitation s = storedFrom(accountId, Direction::Received, in, in.sender, fetchedAt);
         s.sharedSecret = in.sharedSecret;
-        s.invitationId = invitationIdFromUrn(in.entityUrn);
-        s.person = in.sender;
-        s.profileId = linkedInProfileId(in.sender.profileUrl);
-        s.invitationType = in.invitationType;
         s.note = in.message;
-        s.sentTimeText = in.sentTime;
-        s.sentDaysAtFetch = in.sentTimeDays;
-        s.fetchedAt = fetchedAt;
         rows << s;
     }
     return replaceInvitations(accountId, Direction::Received, rows, fetchedAt);
@@ -301,20 +315,8 @@ bool NetworkRepository::replaceSent(const QString &accountId, const QList<SentIn
 {
     QList<StoredInvitation> rows;
     rows.reserve(all.size());
-    for (const SentInvitation &in : all) {
-        StoredInvitation s;
-        s.accountId = accountId;
-        s.direction = Direction::Sent;
-        s.entityUrn = in.entityUrn;
-        s.invitationId = in.invitationId();
-        s.person = in.recipient;
-        s.profileId = linkedInProfileId(in.recipient.profileUrl);
-        s.invitationType = in.invitationType;
-        s.sentTimeText = in.sentTime;
-        s.sentDaysAtFetch = in.sentTimeDays;
-        s.fetchedAt = fetchedAt;
-        rows << s;
-    }
+    for (const SentInvitation &in : all)
+        rows << storedFrom(accountId, Direction::Sent, in, in.recipient, fetchedAt);
     return replaceInvitations(accountId, Direction::Sent, rows, fetchedAt);
 }
 
