@@ -6,6 +6,7 @@
 #include "icons.h"
 #include "invitationsrefresh.h"
 #include "invitationstab.h"
+#include "invitelistdialog.h"
 #include "plaintext.h"
 #include "withdrawolderdialog.h"
 
@@ -21,6 +22,7 @@
 #include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -112,6 +114,12 @@ InvitationsPage::InvitationsPage(Workspace *workspace, QWidget *parent)
         else if (a == m_withdraw || a == m_withdrawOlder)
             m_sentButtons << button;
     }
+    auto *inviteListButton = new QToolButton(this);
+    inviteListButton->setDefaultAction(m_inviteListAction);
+    inviteListButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    inviteListButton->setAutoRaise(true);
+    inviteListButton->setObjectName(QStringLiteral("inviteListButton"));
+    tools->addWidget(inviteListButton);
     tools->addStretch(1);
     tools->addWidget(m_refreshButton);
 
@@ -223,6 +231,14 @@ void InvitationsPage::createActions()
         QStringLiteral("withdraw"), QKeySequence(tr("Ctrl+Shift+W")),
         tr("Withdraw the sent invitations older than a number of days"),
         &InvitationsPage::withdrawOlder);
+    // Not a page command: MainWindow's "Invite a list…" carries Ctrl+Shift+I on every page,
+    // and two actions with one shortcut would cancel each other out.
+    m_inviteListAction = new QAction(icons::action(QStringLiteral("invitations")),
+        tr("Invite a &list…"), this);
+    m_inviteListAction->setObjectName(QStringLiteral("inviteListOnPage"));
+    m_inviteListAction->setToolTip(tr("Invite many people from a list of profile URLs, previewed "
+                                      "first (Ctrl+Shift+I)"));
+    connect(m_inviteListAction, &QAction::triggered, this, [this] { inviteList(); });
     m_selectAll = make(QStringLiteral("selectAllInvitations"), tr("Select all invitations"), {},
         QKeySequence::SelectAll, tr("Select every invitation in the list"),
         &InvitationsPage::selectAll);
@@ -247,6 +263,11 @@ QList<QAction *> InvitationsPage::commands() const
 BulkPreviewDialog *InvitationsPage::previewDialog() const
 {
     return m_preview.data();
+}
+
+InviteListDialog *InvitationsPage::inviteListDialog() const
+{
+    return m_inviteList.data();
 }
 
 InvitationsPage::Tab InvitationsPage::currentTab() const
@@ -501,6 +522,54 @@ void InvitationsPage::startRun(const BulkPreviewDialog *dialog)
     updateActions();
     updateCaps();
     focusList();
+}
+
+void InvitationsPage::inviteList(
+    const QString &accountId, const QStringList &profileUrls, const QStringList &names)
+{
+    if (auto *stack = qobject_cast<QStackedWidget *>(parentWidget()))
+        stack->setCurrentWidget(this); // the run's progress bar is here
+    if (m_inviteList) {
+        if (!profileUrls.isEmpty())
+            m_inviteList->setPeople(accountId, profileUrls, names);
+        m_inviteList->raise();
+        m_inviteList->activateWindow();
+        return;
+    }
+    if (refuseWhileRunning())
+        return;
+    QString sender = accountId;
+    if (sender.isEmpty() && accountsInView().size() == 1)
+        sender = accountsInView().constFirst();
+    auto *dialog = new InviteListDialog(m_ws, m_planner.get(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setPeople(sender, profileUrls, names);
+    connect(dialog, &QDialog::accepted, this,
+        [this, dialog] { startInvites(dialog->tasks(), dialog->runTitle()); });
+    m_inviteList = dialog;
+    dialog->open();
+    if (profileUrls.isEmpty())
+        dialog->urlsEdit()->setFocus();
+    else
+        dialog->noteEdit()->setFocus();
+}
+
+qint64 InvitationsPage::startInvites(const QList<NetworkTask> &tasks, const QString &title)
+{
+    if (tasks.isEmpty() || refuseWhileRunning())
+        return 0;
+    QString error;
+    const qint64 runId = m_ws->invitationQueue()->start(tasks, title, &error);
+    if (runId == 0) {
+        report(error.isEmpty() ? tr("The run could not be stored, so nothing was sent.") : error);
+        return 0;
+    }
+    m_runBar->showRun(runId);
+    report(tr("Started: %1. P pauses it.").arg(title));
+    showSent(); // where the invitations appear once sent
+    updateActions();
+    updateCaps();
+    return runId;
 }
 
 void InvitationsPage::refresh()

@@ -20,6 +20,7 @@ class QTreeView;
 namespace ld {
 class InvitationListModel;
 enum class NetworkAction;
+struct NetworkTask;
 class Workspace;
 } // namespace ld
 
@@ -30,6 +31,7 @@ class BulkPreviewDialog;
 class BulkRunBar;
 class InvitationsRefresh;
 class InvitationsTab;
+class InviteListDialog;
 
 class InvitationsPage : public QWidget
 {
@@ -56,6 +58,12 @@ public:
     QLabel *statusLabel() const { return m_status; }
     BulkRunBar *runBar() const { return m_runBar; }
     BulkPreviewDialog *previewDialog() const; // while open
+    InviteListDialog *inviteListDialog() const; // while open
+
+    // Starts a paced run of invitations (every task, refused ones stored as refused), shows it
+    // in the run bar and the Sent tab. Returns the run id; 0 when nothing was started (a run
+    // is still going, no task, a store failure: the status line says why).
+    qint64 startInvites(const QList<ld::NetworkTask> &tasks, const QString &title);
     bool isRefreshing() const;
 
 public Q_SLOTS:
@@ -64,6 +72,10 @@ public Q_SLOTS:
     void declineSelected(); // D
     void withdrawSelected(); // W
     void withdrawOlder(); // Ctrl+Shift+W
+    // Invite a list… (Ctrl+Shift+I through MainWindow): the dialog, prefilled when given people;
+    // its confirmed preview starts the run here.
+    void inviteList(const QString &accountId = {}, const QStringList &profileUrls = {},
+        const QStringList &names = {});
     void selectAll(); // Ctrl+A
     void openProfile(); // O
     void showReceived(); // R
@@ -103,11 +115,13 @@ private:
     QToolButton *m_refreshButton;
     InvitationsRefresh *m_refresh;
     QPointer<BulkPreviewDialog> m_preview;
+    QPointer<InviteListDialog> m_inviteList;
 
     QAction *m_accept = nullptr;
     QAction *m_decline = nullptr;
     QAction *m_withdraw = nullptr;
     QAction *m_withdrawOlder = nullptr;
+    QAction *m_inviteListAction = nullptr; // the toolbar's; MainWindow owns Ctrl+Shift+I
     QAction *m_selectAll = nullptr;
     QAction *m_openProfile = nullptr;
     QAction *m_showReceived = nullptr;

@@ -301,6 +301,10 @@ void MainWindow::createActions()
                           tr("Invite a person to connect, with an optional note (1 credit)"));
     connect(m_peopleAction, &QAction::triggered, this, &MainWindow::showPeoplePage);
     connect(m_inviteAction, &QAction::triggered, this, &MainWindow::openInviteDialog);
+    m_inviteListAction = make(QStringLiteral("inviteList"), tr("Invite a &list…"), {},
+        QKeySequence(tr("Ctrl+Shift+I")),
+        tr("Invite many people from a list of profile URLs, previewed before anything is sent"));
+    connect(m_inviteListAction, &QAction::triggered, this, &MainWindow::openInviteList);
 }
 
 void MainWindow::createMenus()
@@ -324,8 +328,11 @@ void MainWindow::createMenus()
     // The page (and its commands) is built when the menu is first opened.
     QMenu *invitations = menuBar()->addMenu(tr("Invi&tations"));
     connect(invitations, &QMenu::aboutToShow, this, [this, invitations] {
-        if (invitations->isEmpty())
+        if (invitations->isEmpty()) {
+            invitations->addAction(m_inviteListAction);
+            invitations->addSeparator();
             invitations->addActions(invitationsPage()->commands());
+        }
     });
     QMenu *people = menuBar()->addMenu(tr("&People"));
     people->addAction(m_peopleAction);
@@ -384,7 +391,7 @@ QList<QAction *> MainWindow::commands() const
 {
     QList<QAction *> all { m_connectAction, m_refreshAction, m_inboxAction, m_accountsPageAction };
     all += m_inboxPage->commands();
-    all += m_invitationsAction;
+    all += { m_invitationsAction, m_inviteListAction };
     if (m_invitationsPage)
         all += m_invitationsPage->commands();
     all += { m_peopleAction, m_inviteAction };
@@ -415,6 +422,11 @@ void MainWindow::showInvitations()
 {
     m_pages->setCurrentWidget(invitationsPage());
     m_invitationsPage->focusList();
+}
+
+void MainWindow::openInviteList()
+{
+    invitationsPage()->inviteList(m_sidebar->currentAccountId());
 }
 
 void MainWindow::openCommandPalette()

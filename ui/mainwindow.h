@@ -68,6 +68,7 @@ public Q_SLOTS:
     void showInbox();
     void showAccountsPage();
     void showInvitations();
+    void openInviteList(); // Ctrl+Shift+I: on the People page, its selected people prefilled
     void showPeoplePage();
     void openInviteDialog();
     void showSyncError(const ld::ApiError &error);
@@ -115,6 +116,7 @@ private:
     QPointer<InviteDialog> m_inviteDialog;
     QAction *m_peopleAction = nullptr;
     QAction *m_inviteAction = nullptr;
+    QAction *m_inviteListAction = nullptr; // Ctrl+Shift+I
 
     QAction *m_connectAction = nullptr;
     QAction *m_refreshAction = nullptr;

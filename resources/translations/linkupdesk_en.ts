@@ -270,4 +270,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ld::ui::InviteListDialog</name>
+    <message numerus="yes">
+        <source>%n person(s) to invite.</source>
+        <translation>
+            <numerusform>%n person to invite.</numerusform>
+            <numerusform>%n people to invite.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invite %n person(s)</source>
+        <translation>
+            <numerusform>Invite %n person</numerusform>
+            <numerusform>Invite %n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The note is %n character(s) too long for this account&apos;s limit of %1: shorten it.</source>
+        <translation>
+            <numerusform>The note is %n character too long for this account&apos;s limit of %1: shorten it.</numerusform>
+            <numerusform>The note is %n characters too long for this account&apos;s limit of %1: shorten it.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
