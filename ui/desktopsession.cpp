@@ -3,7 +3,9 @@
 #include "bulkrunbar.h"
 #include "mainwindow.h"
 #include "messagebar.h"
+#include "notifier.h"
 #include "startupprobe.h"
+#include "trayicon.h"
 #include "welcomedialog.h"
 
 #include "api/apiclient.h"
@@ -16,16 +18,21 @@
 #include "inboxpage.h"
 #include "sync/accountssync.h"
 #include "sync/inboxsync.h"
+#include "store/accountrepository.h"
+#include "store/liveeventrepository.h"
 #include "sync/invitationqueue.h"
+#include "sync/liveevents.h"
 #include "sync/outbox.h"
 #include "sync/workspace.h"
 
+#include <QAction>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSystemTrayIcon>
 
 namespace ld::ui {
 
@@ -72,6 +79,8 @@ DesktopSession::~DesktopSession()
 void DesktopSession::teardown()
 {
     // The window uses the workspace, which uses the server: tear down in that order.
+    m_notifier.reset();
+    m_tray.reset();
     m_window.reset();
     m_ws.reset();
     m_vault.reset();
@@ -219,6 +228,53 @@ void DesktopSession::startDemoServer()
     m_ws->settings()->setBaseUrl(m_demo.baseUrl);
     m_vault->setKey(m_demo.apiKey); // keyChanged hands it to the client
     readServer();
+    // A demo shows live events at work: its accounts are watched (the sandbox bills nothing
+    // real) and the server writes now and then.
+    connect(m_ws->accountsSync(), &AccountsSync::refreshed, this, &DesktopSession::watchDemoAccounts,
+            Qt::SingleShotConnection);
+}
+
+void DesktopSession::watchDemoAccounts()
+{
+    for (const Account &a : m_ws->accounts()->all()) {
+        if (a.isActive)
+            m_ws->live()->setMonitored(a.id, true);
+    }
+    if (m_demo.setActivity)
+        m_demo.setActivity(DemoActivityMs);
+}
+
+void DesktopSession::setUpLiveEvents()
+{
+    MainWindow *window = m_window.get();
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        auto *show = new QAction(tr("&Show LinkUp Desk"), window);
+        connect(show, &QAction::triggered, window, &MainWindow::showAndRaise);
+        auto *quit = window->findChild<QAction *>(QStringLiteral("quit"));
+        m_tray = std::make_unique<TrayIcon>(m_ws->conversations(), show,
+                                            window->doNotDisturbAction(), quit);
+        connect(m_tray.get(), &TrayIcon::activated, window, &MainWindow::showAndRaise);
+    }
+    m_notifier = std::make_unique<Notifier>(
+        m_ws->settings(), Notifier::platformBackend(m_tray ? m_tray->icon() : nullptr));
+    m_notifier->watch(m_ws->live(), m_ws->liveEvents(), m_ws->accounts());
+    connect(m_notifier.get(), &Notifier::openConversationRequested, window,
+            [window](const QString &account, const QString &conversation, const QString &profile) {
+                window->showAndRaise();
+                window->openConversation(account, conversation, profile);
+            });
+    connect(m_notifier.get(), &Notifier::reconnectRequested, window,
+            [window](const QString &account) {
+                window->showAndRaise();
+                window->reconnect(account);
+            });
+    connect(m_notifier.get(), &Notifier::showLiveRequested, window, [window] {
+        window->showAndRaise();
+        window->showLivePage();
+    });
+    // A new key (Settings, or the demo's) restarts the worker with it; none stops it.
+    connect(m_vault.get(), &ApiKeyVault::keyChanged, this,
+            [this] { m_ws->live()->start(m_vault->key()); });
 }
 
 void DesktopSession::openMainWindow()
@@ -239,6 +295,7 @@ void DesktopSession::openMainWindow()
         m_probe->watch(m_window.get(), [this] { return isSettled(); });
         connect(m_probe, &StartupProbe::finished, this, &DesktopSession::quit);
     }
+    setUpLiveEvents();
     m_window->show();
     Q_EMIT mainWindowShown(m_window.get());
 
@@ -261,6 +318,8 @@ void DesktopSession::readServer()
     // The same for bulk invitation runs; a run that a crash interrupted waits, paused, for the
     // person to resume or cancel it on the Invitations page.
     m_ws->invitationQueue()->resume();
+    // Live events of the watched accounts (none unless the person turned some on).
+    m_ws->live()->start(m_vault->key());
     // Its page is built on first use, so the window says so at once.
     const QString interrupted = BulkRunBar::interruptedRunsNotice(m_ws->runs());
     if (!interrupted.isEmpty() && m_window) {

@@ -20,7 +20,9 @@ class Workspace;
 namespace ld::ui {
 
 class MainWindow;
+class Notifier;
 class StartupProbe;
+class TrayIcon;
 
 // The demo's server. The app's composition root makes it (a SandboxServer on 127.0.0.1:0), so
 // that ui/ stays free of the network layer; `server` owns it for the session.
@@ -30,6 +32,9 @@ struct DemoServer
     QUrl baseUrl;
     QString apiKey;
     QString error; // a sentence when it could not start
+    // Makes the server emit a plausible live event every `msec` (0: stop), so that a person
+    // trying the demo sees messages arrive.
+    std::function<void(int msec)> setActivity;
 };
 using DemoServerFactory = std::function<DemoServer()>;
 
@@ -56,6 +61,9 @@ public:
     Workspace *workspace() const { return m_ws.get(); }
     ApiKeyVault *vault() const { return m_vault.get(); }
     QObject *demoServer() const { return m_demo.server.get(); }
+    Notifier *notifier() const { return m_notifier.get(); }
+    TrayIcon *tray() const { return m_tray.get(); } // null where the desktop has no tray
+    static constexpr int DemoActivityMs = 20000;
     bool isDemo() const { return m_isDemo; }
     // True while no API call is in flight and no refresh is running.
     bool isSettled() const;
@@ -73,6 +81,8 @@ private:
     void onKeyLoaded(bool found);
     void askForKey();
     void openMainWindow();
+    void setUpLiveEvents(); // tray, notifications, and the worker following the API key
+    void watchDemoAccounts();
     void teardown();
     void quit(int exitCode);
 
@@ -85,6 +95,8 @@ private:
     std::unique_ptr<Workspace> m_ws;
     std::unique_ptr<ApiKeyVault> m_vault;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TrayIcon> m_tray;
+    std::unique_ptr<Notifier> m_notifier;
     StartupProbe *m_probe = nullptr;
 };
 

@@ -11,17 +11,20 @@
 #include "inboxpage.h"
 #include "invitationspage.h"
 #include "invitedialog.h"
+#include "livepage.h"
 #include "messagebar.h"
 #include "peoplepage.h"
 #include "plaintext.h"
 #include "settingsdialog.h"
 #include "settingspage.h"
+#include "webhookspage.h"
 
 #include "api/apiclient.h"
 #include "models/accountlistmodel.h"
 #include "models/callsmodel.h"
 #include "secrets/apikeyvault.h"
 #include "store/accountrepository.h"
+#include "support/appsettings.h"
 #include "sync/accountssync.h"
 #include "sync/workspace.h"
 #include "version.h"
@@ -102,6 +105,7 @@ MainWindow::MainWindow(Workspace *workspace, ApiKeyVault *vault, const QString &
     });
 
     createActions();
+    createLiveActions();
     createMenus();
     createToolBar();
     createStatusBar();
@@ -111,6 +115,8 @@ MainWindow::MainWindow(Workspace *workspace, ApiKeyVault *vault, const QString &
             m_accountsPage->setAccountId(id);
         if (m_peoplePage)
             m_peoplePage->setAccountId(id);
+        if (m_webhooksPage)
+            m_webhooksPage->setAccountId(id);
     });
     // A click (or Enter) on an account shows its details; J/K in the sidebar only select.
     connect(m_sidebar->view(), &QAbstractItemView::clicked, this, &MainWindow::showAccountsPage);
@@ -323,6 +329,8 @@ void MainWindow::createMenus()
     view->addAction(m_accountsPageAction);
     view->addAction(m_peopleAction);
     view->addAction(m_invitationsAction);
+    view->addAction(m_liveAction);
+    view->addAction(m_webhooksAction);
     QMenu *inbox = menuBar()->addMenu(tr("I&nbox"));
     inbox->addActions(m_inboxPage->commands());
     // The page (and its commands) is built when the menu is first opened.
@@ -350,6 +358,7 @@ void MainWindow::createMenus()
     view->addAction(m_copyIdAction);
     view->addSeparator();
     view->addAction(m_activityAction);
+    view->addAction(m_dndAction);
     view->addAction(m_paletteAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -379,6 +388,12 @@ void MainWindow::createStatusBar()
 {
     m_callsIndicator = new CallsIndicator(m_callsModel, this);
     m_creditsIndicator = new CreditsTodayIndicator(m_ws->ledger(), this);
+    m_dndIndicator = plainLabel(tr("Do not disturb"), this);
+    m_dndIndicator->setObjectName(QStringLiteral("dndIndicator"));
+    m_dndIndicator->setToolTip(tr("Desktop notifications are off (Ctrl+Shift+D)"));
+    m_dndIndicator->setVisible(m_dndAction->isChecked());
+    connect(m_dndAction, &QAction::toggled, m_dndIndicator, &QWidget::setVisible);
+    statusBar()->addPermanentWidget(m_dndIndicator);
     statusBar()->addPermanentWidget(m_callsIndicator);
     statusBar()->addPermanentWidget(m_creditsIndicator);
     connect(m_callsIndicator, &CallsIndicator::clicked, this, [this] {
@@ -397,6 +412,11 @@ QList<QAction *> MainWindow::commands() const
     all += { m_peopleAction, m_inviteAction };
     if (m_peoplePage)
         all += m_peoplePage->commands();
+    all += { m_liveAction, m_webhooksAction, m_dndAction };
+    if (m_livePage)
+        all += m_livePage->commands();
+    if (m_webhooksPage)
+        all += m_webhooksPage->commands();
     all += { m_findAction,     m_accountsAction, m_copyIdAction, m_activityAction,
              m_settingsAction, m_aboutAction,    m_quitAction };
     return all;
@@ -449,6 +469,10 @@ void MainWindow::refresh()
     }
     if (m_invitationsPage && m_pages->currentWidget() == m_invitationsPage) {
         m_invitationsPage->refresh(); // costs credits, so only the page in view
+        return;
+    }
+    if (m_webhooksPage && m_pages->currentWidget() == m_webhooksPage) {
+        m_webhooksPage->reload(); // free
         return;
     }
     accountsPage()->refresh();
@@ -585,6 +609,103 @@ void MainWindow::openInviteDialog()
     m_inviteDialog = InviteDialog::showFor(m_ws, this, m_sidebar->currentAccountId());
     connect(m_inviteDialog, &InviteDialog::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+}
+
+// Live events (issue 5): the Live page (Ctrl+6), the webhooks of the selected account
+// (Ctrl+7) and do-not-disturb (Ctrl+Shift+D), which the settings keep across restarts.
+void MainWindow::createLiveActions()
+{
+    auto make = [this](const QString &objectName, const QString &text, const QKeySequence &key,
+                       const QString &tip) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(objectName);
+        a->setShortcut(key);
+        a->setToolTip(tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+        a->setStatusTip(tip);
+        addAction(a);
+        return a;
+    };
+    m_liveAction = make(QStringLiteral("showLive"), tr("&Live events"), QKeySequence(tr("Ctrl+6")),
+                        tr("New messages and accepted invitations as they happen"));
+    m_webhooksAction = make(QStringLiteral("showWebhooks"), tr("&Webhooks"),
+                            QKeySequence(tr("Ctrl+7")),
+                            tr("Live events on or off, and the webhooks of the selected account"));
+    m_dndAction = make(QStringLiteral("doNotDisturb"), tr("&Do not disturb"),
+                       QKeySequence(tr("Ctrl+Shift+D")),
+                       tr("No desktop notifications until turned off again"));
+    m_dndAction->setCheckable(true);
+    AppSettings *settings = m_ws->settings();
+    m_dndAction->setChecked(settings->doNotDisturb());
+    connect(m_liveAction, &QAction::triggered, this, &MainWindow::showLivePage);
+    connect(m_webhooksAction, &QAction::triggered, this, &MainWindow::showWebhooksPage);
+    connect(m_dndAction, &QAction::toggled, settings, &AppSettings::setDoNotDisturb);
+    connect(settings, &AppSettings::changed, m_dndAction,
+            [this, settings] { m_dndAction->setChecked(settings->doNotDisturb()); });
+    connect(m_dndAction, &QAction::toggled, this, [this](bool on) {
+        statusBar()->showMessage(on ? tr("Do not disturb: desktop notifications are off.")
+                                    : tr("Desktop notifications are on again."),
+                                 4000);
+    });
+}
+
+// Built on first use, like the other pages.
+LivePage *MainWindow::livePage()
+{
+    if (m_livePage)
+        return m_livePage;
+    m_livePage = new LivePage(m_ws, m_pages);
+    m_pages->addWidget(m_livePage);
+    connect(m_livePage, &LivePage::openConversationRequested, this, &MainWindow::openConversation);
+    connect(m_livePage, &LivePage::reconnectRequested, this, &MainWindow::reconnect);
+    connect(m_livePage, &LivePage::manageRequested, this, &MainWindow::showWebhooksPage);
+    return m_livePage;
+}
+
+WebhooksPage *MainWindow::webhooksPage()
+{
+    if (m_webhooksPage)
+        return m_webhooksPage;
+    m_webhooksPage = new WebhooksPage(m_ws, m_pages);
+    m_pages->addWidget(m_webhooksPage);
+    connect(m_webhooksPage, &WebhooksPage::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    m_webhooksPage->setAccountId(m_sidebar->currentAccountId());
+    return m_webhooksPage;
+}
+
+void MainWindow::showLivePage()
+{
+    m_pages->setCurrentWidget(livePage());
+    m_livePage->focusList();
+}
+
+void MainWindow::showWebhooksPage()
+{
+    m_pages->setCurrentWidget(webhooksPage());
+}
+
+void MainWindow::openConversation(const QString &accountId, const QString &conversationId,
+                                  const QString &profileUrl)
+{
+    if (m_inboxPage->openConversation(accountId, conversationId, profileUrl)) {
+        m_pages->setCurrentWidget(m_inboxPage);
+        return;
+    }
+    // A message for a conversation not cached yet: LiveEvents is reading the account's newest
+    // conversations; an accepted invitation has none until someone writes.
+    statusBar()->showMessage(tr("This conversation is not in the inbox yet. It appears once the "
+                                "account's inbox has been read (F5)."),
+                             8000);
+}
+
+void MainWindow::showAndRaise()
+{
+    if (isMinimized())
+        showNormal();
+    else
+        show();
+    raise();
+    activateWindow();
 }
 
 void MainWindow::paintEvent(QPaintEvent *event)

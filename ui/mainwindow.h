@@ -6,6 +6,7 @@
 #include <QPointer>
 
 class QDockWidget;
+class QLabel;
 class QStackedWidget;
 
 namespace ld {
@@ -29,6 +30,8 @@ class InboxPage;
 class InvitationsPage;
 class InviteDialog; // People page and Invite (issue 4)
 class PeoplePage;
+class LivePage; // Live events and webhooks (issue 5)
+class WebhooksPage;
 class MessageBar;
 class SettingsDialog;
 
@@ -48,6 +51,9 @@ public:
     InvitationsPage *invitationsPage(); // built on first use
     PeoplePage *peoplePage(); // built on first use
     InviteDialog *inviteDialog() const; // while open, else null
+    LivePage *livePage();         // built on first use
+    WebhooksPage *webhooksPage(); // built on first use
+    QAction *doNotDisturbAction() const { return m_dndAction; } // also in the tray menu
     QWidget *currentPage() const;
     MessageBar *messageBar() const { return m_messages; }
     QWidget *demoBanner() const { return m_banner; }
@@ -71,6 +77,14 @@ public Q_SLOTS:
     void openInviteList(); // Ctrl+Shift+I: on the People page, its selected people prefilled
     void showPeoplePage();
     void openInviteDialog();
+    void showLivePage();
+    void showWebhooksPage();
+    // From the Live page or a notification: the conversation in the Inbox, or a status-bar
+    // sentence when it is not stored yet.
+    void openConversation(const QString &accountId, const QString &conversationId,
+                          const QString &profileUrl);
+    void showAndRaise(); // from the tray or a notification
+    void reconnect(const QString &accountId);
     void showSyncError(const ld::ApiError &error);
 
 Q_SIGNALS:
@@ -85,7 +99,7 @@ private:
     void createToolBar();
     void createStatusBar();
     QWidget *createBanner();
-    void reconnect(const QString &accountId);
+    void createLiveActions();
     void showAbout();
     void updateKeyWarning();
 
@@ -117,6 +131,12 @@ private:
     QAction *m_peopleAction = nullptr;
     QAction *m_inviteAction = nullptr;
     QAction *m_inviteListAction = nullptr; // Ctrl+Shift+I
+    LivePage *m_livePage = nullptr;
+    WebhooksPage *m_webhooksPage = nullptr;
+    QAction *m_liveAction = nullptr;
+    QAction *m_webhooksAction = nullptr;
+    QAction *m_dndAction = nullptr;
+    QLabel *m_dndIndicator = nullptr;
 
     QAction *m_connectAction = nullptr;
     QAction *m_refreshAction = nullptr;

@@ -60,9 +60,15 @@ Notifier::Notifier(AppSettings *settings, std::unique_ptr<NotificationBackend> b
                    QObject *parent)
     : QObject(parent)
     , m_settings(settings)
-    , m_backend(std::move(backend))
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
+    setBackend(std::move(backend));
+}
+
+void Notifier::setBackend(std::unique_ptr<NotificationBackend> backend)
+{
+    m_targets.clear();
+    m_backend = std::move(backend);
     if (!m_backend) {
         qCDebug(lcNotify) << "no notification service here: live events are listed only";
         return;

@@ -84,6 +84,7 @@ public:
     // Announces a recorded event unless it is held back (see above). True when shown.
     bool notify(const LiveEventRow &event, const QString &accountName);
     NotificationBackend *backend() const { return m_backend.get(); }
+    void setBackend(std::unique_ptr<NotificationBackend> backend); // tests: a recording one
     int shownCount() const { return m_shown; }
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); } // tests
 

@@ -232,6 +232,11 @@ void WebhooksPage::createActions()
     m_actions = { create, remove };
 }
 
+WebhookSecretDialog *WebhooksPage::secretDialog() const
+{
+    return m_secretDialog.data();
+}
+
 QString WebhooksPage::accountName() const
 {
     const std::optional<Account> account = m_ws->accounts()->find(m_accountId);

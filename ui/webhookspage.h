@@ -63,7 +63,7 @@ public:
     QPushButton *rotateButton() const { return m_rotate; }
     QPushButton *unsignButton() const { return m_unsign; }
     QPushButton *createButton() const { return m_create; }
-    WebhookSecretDialog *secretDialog() const { return m_secretDialog.data(); } // while open
+    WebhookSecretDialog *secretDialog() const; // while open, else null
 
 public Q_SLOTS:
     void reload(); // lists the account's webhooks again (free)

@@ -25,6 +25,7 @@ ld::ui::DemoServer startSandbox()
     }
     demo.baseUrl = server->baseUrl();
     demo.apiKey = server->apiKey();
+    demo.setActivity = [s = server.get()](int msec) { s->setDemoActivity(msec); };
     demo.server = std::move(server);
     return demo;
 }
