@@ -34,9 +34,9 @@ DBusNotificationBackend::DBusNotificationBackend(const QDBusConnection &bus, QOb
         return;
     }
     m_bus.connect(Service, Path, Interface, QStringLiteral("ActionInvoked"), this,
-                  SLOT(onActionInvoked(uint, QString)));
+        SLOT(onActionInvoked(uint, QString)));
     m_bus.connect(Service, Path, Interface, QStringLiteral("NotificationClosed"), this,
-                  SLOT(onClosed(uint, uint)));
+        SLOT(onClosed(uint, uint)));
 }
 
 void DBusNotificationBackend::giveUp(const QString &why)
@@ -48,8 +48,8 @@ void DBusNotificationBackend::giveUp(const QString &why)
     qCDebug(lcNotify).noquote() << "desktop notifications unavailable:" << why;
 }
 
-void DBusNotificationBackend::show(quint64 token, const QString &title, const QString &body,
-                                   quint64 replaces)
+void DBusNotificationBackend::show(
+    quint64 token, const QString &title, const QString &body, quint64 replaces)
 {
     if (!m_available)
         return;
@@ -68,8 +68,8 @@ void DBusNotificationBackend::show(quint64 token, const QString &title, const QS
 
 void DBusNotificationBackend::askCapabilities()
 {
-    const QDBusMessage call
-        = QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("GetCapabilities"));
+    const QDBusMessage call = QDBusMessage::createMethodCall(
+        Service, Path, Interface, QStringLiteral("GetCapabilities"));
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call, CallTimeoutMs), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *w) {
         w->deleteLater();
@@ -94,33 +94,33 @@ void DBusNotificationBackend::send(const Pending &p)
     QDBusMessage call
         = QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("Notify"));
     // The summary is never markup (spec 1.2); the body may be, and strangers write it.
-    call << QStringLiteral("LinkUp Desk") << replacesId << QStringLiteral("linkup-desk")
-         << p.title << (m_markup ? p.body.toHtmlEscaped() : p.body)
+    call << QStringLiteral("LinkUp Desk") << replacesId << QStringLiteral("linkup-desk") << p.title
+         << (m_markup ? p.body.toHtmlEscaped() : p.body)
          << QStringList { DefaultAction, tr("Open") } << hints << -1;
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call, CallTimeoutMs), this);
     const quint64 token = p.token;
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
-            [this, token, replacesId](QDBusPendingCallWatcher *w) {
-                w->deleteLater();
-                const QDBusPendingReply<uint> reply = *w;
-                if (reply.isError()) {
-                    const QDBusError::ErrorType type = reply.error().type();
-                    if (type == QDBusError::ServiceUnknown || type == QDBusError::NoReply
-                        || type == QDBusError::Disconnected || type == QDBusError::UnknownObject)
-                        giveUp(reply.error().message());
-                    else
-                        qCDebug(lcNotify).noquote()
-                            << "a notification was refused:" << reply.error().message();
-                    return;
-                }
-                const uint id = reply.value();
-                // A replaced notification keeps its id: the token it stood for is gone.
-                if (const quint64 old = m_tokens.value(id, 0); old != 0 && old != token)
-                    Q_EMIT closed(old);
-                if (replacesId != 0 && replacesId != id)
-                    m_tokens.remove(replacesId);
-                m_tokens.insert(id, token);
-            });
+        [this, token, replacesId](QDBusPendingCallWatcher *w) {
+            w->deleteLater();
+            const QDBusPendingReply<uint> reply = *w;
+            if (reply.isError()) {
+                const QDBusError::ErrorType type = reply.error().type();
+                if (type == QDBusError::ServiceUnknown || type == QDBusError::NoReply
+                    || type == QDBusError::Disconnected || type == QDBusError::UnknownObject)
+                    giveUp(reply.error().message());
+                else
+                    qCDebug(lcNotify).noquote()
+                        << "a notification was refused:" << reply.error().message();
+                return;
+            }
+            const uint id = reply.value();
+            // A replaced notification keeps its id: the token it stood for is gone.
+            if (const quint64 old = m_tokens.value(id, 0); old != 0 && old != token)
+                Q_EMIT closed(old);
+            if (replacesId != 0 && replacesId != id)
+                m_tokens.remove(replacesId);
+            m_tokens.insert(id, token);
+        });
 }
 
 void DBusNotificationBackend::onActionInvoked(uint id, const QString &actionKey)

@@ -20,8 +20,8 @@ class DBusNotificationBackend : public NotificationBackend
 {
     Q_OBJECT
 public:
-    static const QString Service;   // org.freedesktop.Notifications
-    static const QString Path;      // /org/freedesktop/Notifications
+    static const QString Service; // org.freedesktop.Notifications
+    static const QString Path; // /org/freedesktop/Notifications
     static const QString Interface; // org.freedesktop.Notifications
 
     // The session bus, or the given connection (tests: a private bus, or one that is not
@@ -29,8 +29,8 @@ public:
     explicit DBusNotificationBackend(QObject *parent = nullptr);
     explicit DBusNotificationBackend(const QDBusConnection &bus, QObject *parent = nullptr);
 
-    void show(quint64 token, const QString &title, const QString &body,
-              quint64 replaces = 0) override;
+    void show(
+        quint64 token, const QString &title, const QString &body, quint64 replaces = 0) override;
     bool isAvailable() const override { return m_available; }
     int openCount() const { return int(m_tokens.size()); } // shown and not closed yet
 

@@ -67,8 +67,8 @@ QSize LiveEventDelegate::sizeHint(const QStyleOptionViewItem &option, const QMod
     return { 200, qMax(Avatar, fm.height() * 2 + 4) + 2 * Pad };
 }
 
-void LiveEventDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
-                              const QModelIndex &index) const
+void LiveEventDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
@@ -101,17 +101,16 @@ void LiveEventDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->setFont(small);
     painter->setPen(Qt::white);
     painter->drawText(avatarRect, Qt::AlignCenter,
-                      warning ? QStringLiteral("!")
-                              : ConversationListDelegate::initials(personOf(index)));
+        warning ? QStringLiteral("!") : ConversationListDelegate::initials(personOf(index)));
 
     const QFontMetrics fm(option.font);
     const int x = avatarRect.right() + Pad + 2;
-    const QRect line1(x, r.top() + (r.height() - 2 * fm.height() - 4) / 2, r.right() - x,
-                      fm.height());
+    const QRect line1(
+        x, r.top() + (r.height() - 2 * fm.height() - 4) / 2, r.right() - x, fm.height());
     const QRect line2 = line1.translated(0, fm.height() + 4);
 
-    const QString when = ConversationListDelegate::relativeTime(
-        index.data(LiveEventModel::TimeRole).toDateTime());
+    const QString when
+        = ConversationListDelegate::relativeTime(index.data(LiveEventModel::TimeRole).toDateTime());
     QFont timeFont = option.font;
     timeFont.setPointSizeF(option.font.pointSizeF() * 0.9);
     const QFontMetrics tfm(timeFont);
@@ -137,8 +136,7 @@ void LiveEventDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
 
     if (badgeW > 0) {
         const QRect badge(line1.left() + nfm.horizontalAdvance(shownName) + 8,
-                          line1.top() + (line1.height() - tfm.height() - 2) / 2, badgeW,
-                          tfm.height() + 2);
+            line1.top() + (line1.height() - tfm.height() - 2) / 2, badgeW, tfm.height() + 2);
         QColor fill = muted;
         fill.setAlphaF(selected ? 0.25 : 0.15);
         painter->setPen(Qt::NoPen);
@@ -152,7 +150,7 @@ void LiveEventDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->setFont(option.font);
     painter->setPen(type == LiveEvent::Type::Message ? text : muted);
     painter->drawText(line2, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                      fm.elidedText(detail(index), Qt::ElideRight, line2.width()));
+        fm.elidedText(detail(index), Qt::ElideRight, line2.width()));
     painter->restore();
 }
 

@@ -158,7 +158,7 @@ LivePage::LivePage(Workspace *workspace, QWidget *parent)
 void LivePage::createActions()
 {
     auto make = [this](const QString &name, const QString &text, const QList<QKeySequence> &keys,
-                       void (LivePage::*slot)()) {
+                    void (LivePage::*slot)()) {
         auto *a = new QAction(text, this);
         a->setObjectName(name);
         a->setShortcuts(keys);
@@ -170,12 +170,11 @@ void LivePage::createActions()
         return a;
     };
     make(QStringLiteral("nextLiveEvent"), tr("Next event"), { QKeySequence(Qt::Key_J) },
-         &LivePage::selectNext);
+        &LivePage::selectNext);
     make(QStringLiteral("previousLiveEvent"), tr("Previous event"), { QKeySequence(Qt::Key_K) },
-         &LivePage::selectPrevious);
+        &LivePage::selectPrevious);
     QAction *open = make(QStringLiteral("openLiveEvent"), tr("Open the event's conversation"),
-                         { QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter) },
-                         &LivePage::openCurrent);
+        { QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter) }, &LivePage::openCurrent);
     // Enter belongs to the list: elsewhere it presses a button.
     removeAction(open);
     open->setShortcutContext(Qt::WidgetShortcut);
@@ -206,7 +205,7 @@ void LivePage::rebuildStatus()
     for (int i = 0; i < shown; ++i) {
         const QString &id = ids.at(i);
         StatusRow row { new QLabel(m_statusBox), plainLabel(accountName(id), m_statusBox),
-                        muted(plainLabel({}, m_statusBox)) };
+            muted(plainLabel({}, m_statusBox)) };
         row.text->setObjectName(QStringLiteral("liveStatus_") + id);
         row.text->setWordWrap(true);
         QFont bold = row.name->font();
@@ -224,9 +223,9 @@ void LivePage::rebuildStatus()
     if (ids.isEmpty())
         m_summary->setText(tr("No account is watched."));
     else
-        m_summary->setText(tr("Watching %n account(s), about %1 credits a day in all.", nullptr,
-                              int(ids.size()))
-                               .arg(ids.size() * LiveEvents::CreditsPerAccountPerDay));
+        m_summary->setText(
+            tr("Watching %n account(s), about %1 credits a day in all.", nullptr, int(ids.size()))
+                .arg(ids.size() * LiveEvents::CreditsPerAccountPerDay));
     updateEmptyState();
 }
 
@@ -237,8 +236,8 @@ void LivePage::updateStatus(const QString &accountId, const LiveStatus &status)
         return;
     it->dot->setPixmap(dot(stateColor(status.state), devicePixelRatioF()));
     // Stopped while watched: the worker has not started (no API key yet).
-    it->text->setText(status.state == LiveStatus::State::Stopped ? tr("Not connected yet")
-                                                                 : status.text());
+    it->text->setText(
+        status.state == LiveStatus::State::Stopped ? tr("Not connected yet") : status.text());
 }
 
 QString LivePage::statusText(const QString &accountId) const
@@ -273,15 +272,13 @@ void LivePage::onFailed(const QString &accountId, const ApiError &error)
     if (error.kind == ApiError::Kind::Aborted)
         return;
     m_messages->showMessage(MessageBar::Kind::Error,
-                            tr("Live events for %1: %2").arg(accountName(accountId),
-                                                             error.userMessage()),
-                            tr("Manage"), [this] { Q_EMIT manageRequested(); });
+        tr("Live events for %1: %2").arg(accountName(accountId), error.userMessage()), tr("Manage"),
+        [this] { Q_EMIT manageRequested(); });
 }
 
 void LivePage::onRetentionExceeded(const QString &accountId)
 {
-    m_messages->showMessage(
-        MessageBar::Kind::Warning,
+    m_messages->showMessage(MessageBar::Kind::Warning,
         tr("Events of %1 could not be read for more than 24 hours, longer than LinkUp keeps them, "
            "so some may be missing here. Its inbox and invitations are being read again.")
             .arg(accountName(accountId)));
@@ -328,8 +325,8 @@ void LivePage::openCurrent()
     case LiveEvent::Type::Message:
     case LiveEvent::Type::AcceptedInvitation:
         Q_EMIT openConversationRequested(accountId,
-                                         i.data(LiveEventModel::ConversationIdRole).toString(),
-                                         i.data(LiveEventModel::ProfileUrlRole).toString());
+            i.data(LiveEventModel::ConversationIdRole).toString(),
+            i.data(LiveEventModel::ProfileUrlRole).toString());
         break;
     case LiveEvent::Type::Disconnection:
         Q_EMIT reconnectRequested(accountId);

@@ -18,7 +18,7 @@ struct ApiError;
 class LiveEventModel;
 struct LiveStatus;
 class Workspace;
-}
+} // namespace ld
 
 namespace ld::ui {
 
@@ -47,12 +47,12 @@ public:
 public Q_SLOTS:
     void openCurrent(); // Enter
     void focusList();
-    void selectNext();     // J
+    void selectNext(); // J
     void selectPrevious(); // K
 
 Q_SIGNALS:
-    void openConversationRequested(const QString &accountId, const QString &conversationId,
-                                   const QString &profileUrl);
+    void openConversationRequested(
+        const QString &accountId, const QString &conversationId, const QString &profileUrl);
     void reconnectRequested(const QString &accountId);
     void manageRequested(); // the webhooks page, where monitoring is turned on and off
 

@@ -40,8 +40,8 @@ TrayNotificationBackend::TrayNotificationBackend(QSystemTrayIcon *tray, QObject 
     });
 }
 
-void TrayNotificationBackend::show(quint64 token, const QString &title, const QString &body,
-                                   quint64 replaces)
+void TrayNotificationBackend::show(
+    quint64 token, const QString &title, const QString &body, quint64 replaces)
 {
     // One balloon at a time: a new one replaces the last, whatever `replaces` says.
     if (m_last != 0 && m_last != token)
@@ -56,8 +56,8 @@ bool TrayNotificationBackend::isAvailable() const
     return m_tray->isVisible() && QSystemTrayIcon::supportsMessages();
 }
 
-Notifier::Notifier(AppSettings *settings, std::unique_ptr<NotificationBackend> backend,
-                   QObject *parent)
+Notifier::Notifier(
+    AppSettings *settings, std::unique_ptr<NotificationBackend> backend, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
@@ -75,7 +75,7 @@ void Notifier::setBackend(std::unique_ptr<NotificationBackend> backend)
     }
     connect(m_backend.get(), &NotificationBackend::activated, this, &Notifier::onActivated);
     connect(m_backend.get(), &NotificationBackend::closed, this,
-            [this](quint64 token) { m_targets.remove(token); });
+        [this](quint64 token) { m_targets.remove(token); });
 }
 
 Notifier::~Notifier() = default;
@@ -135,8 +135,9 @@ bool Notifier::notify(const LiveEventRow &event, const QString &accountName)
     const quint64 token = m_nextToken++;
     if (m_burstCount < BurstSize) {
         ++m_burstCount;
-        m_targets.insert(token, Target { event.accountId, event.conversationId, event.profileUrl,
-                                         int(event.type), false });
+        m_targets.insert(token,
+            Target {
+                event.accountId, event.conversationId, event.profileUrl, int(event.type), false });
         m_backend->show(token, title(event, accountName), body(event, accountName));
     } else {
         // A burst (hundreds of accounts, or a reconnect's catch-up): one notification that
@@ -147,9 +148,8 @@ bool Notifier::notify(const LiveEventRow &event, const QString &accountName)
         m_summaryToken = token;
         m_targets.insert(token, Target { {}, {}, {}, 0, true });
         m_backend->show(token, tr("LinkUp Desk"),
-                        tr("%n more new event(s): open the Live page to see them.", nullptr,
-                           m_folded),
-                        replaces);
+            tr("%n more new event(s): open the Live page to see them.", nullptr, m_folded),
+            replaces);
     }
     ++m_shown;
     return true;

@@ -22,7 +22,7 @@ class AppSettings;
 class LiveEventRepository;
 class LiveEvents;
 struct LiveEventRow;
-}
+} // namespace ld
 
 namespace ld::ui {
 
@@ -35,14 +35,15 @@ public:
     using QObject::QObject;
     // Shows one; with `replaces` (a token shown before and not yet closed) it updates that one
     // in place where the platform can, else shows a new one.
-    virtual void show(quint64 token, const QString &title, const QString &body,
-                      quint64 replaces = 0) = 0;
+    virtual void show(
+        quint64 token, const QString &title, const QString &body, quint64 replaces = 0)
+        = 0;
     // False once the backend knows nothing can be shown (no service, no tray).
     virtual bool isAvailable() const = 0;
 
 Q_SIGNALS:
     void activated(quint64 token); // the person clicked it
-    void closed(quint64 token);    // gone: expired, dismissed or replaced
+    void closed(quint64 token); // gone: expired, dismissed or replaced
 };
 
 // Where the platform has no notification service of its own: the tray icon's balloon. Only the
@@ -52,8 +53,8 @@ class TrayNotificationBackend : public NotificationBackend
     Q_OBJECT
 public:
     explicit TrayNotificationBackend(QSystemTrayIcon *tray, QObject *parent = nullptr);
-    void show(quint64 token, const QString &title, const QString &body,
-              quint64 replaces = 0) override;
+    void show(
+        quint64 token, const QString &title, const QString &body, quint64 replaces = 0) override;
     bool isAvailable() const override;
 
 private:
@@ -65,13 +66,13 @@ class Notifier : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int MaxAgeSeconds = 300;  // older events are backlog, not news
+    static constexpr int MaxAgeSeconds = 300; // older events are backlog, not news
     static constexpr int BurstWindowSeconds = 10;
-    static constexpr int BurstSize = 3;        // shown one by one within a window; then folded
+    static constexpr int BurstSize = 3; // shown one by one within a window; then folded
 
     // `backend` may be null: nothing can be shown here.
     Notifier(AppSettings *settings, std::unique_ptr<NotificationBackend> backend,
-             QObject *parent = nullptr);
+        QObject *parent = nullptr);
     ~Notifier() override;
 
     // The platform's backend: D-Bus on Linux, the tray's balloon elsewhere (when `tray` is
@@ -94,10 +95,10 @@ public:
 
 Q_SIGNALS:
     // A click on a message's notification (or an accepted invitation's: the person's thread).
-    void openConversationRequested(const QString &accountId, const QString &conversationId,
-                                   const QString &profileUrl);
+    void openConversationRequested(
+        const QString &accountId, const QString &conversationId, const QString &profileUrl);
     void reconnectRequested(const QString &accountId); // a signed-out account's notification
-    void showLiveRequested();                           // the "N more" notification
+    void showLiveRequested(); // the "N more" notification
 
 private:
     struct Target

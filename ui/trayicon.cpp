@@ -13,7 +13,7 @@
 namespace ld::ui {
 
 TrayIcon::TrayIcon(ConversationRepository *conversations, QAction *show, QAction *doNotDisturb,
-                   QAction *quit, QObject *parent)
+    QAction *quit, QObject *parent)
     : QObject(parent)
     , m_conversations(conversations)
     , m_tray(new QSystemTrayIcon(this))
@@ -39,8 +39,7 @@ TrayIcon::TrayIcon(ConversationRepository *conversations, QAction *show, QAction
     const auto later = [this] { m_recount->start(); };
     connect(m_conversations, &ConversationRepository::conversationsInserted, this, later);
     connect(m_conversations, &ConversationRepository::conversationsChanged, this, later);
-    connect(m_doNotDisturb, &QAction::toggled, this,
-            [this] { m_tray->setToolTip(toolTip()); });
+    connect(m_doNotDisturb, &QAction::toggled, this, [this] { m_tray->setToolTip(toolTip()); });
     recount();
     m_tray->show();
 }

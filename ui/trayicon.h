@@ -24,7 +24,7 @@ class TrayIcon : public QObject
 public:
     // The actions belong to the window (they carry its shortcuts); the menu only lists them.
     TrayIcon(ConversationRepository *conversations, QAction *show, QAction *doNotDisturb,
-             QAction *quit, QObject *parent = nullptr);
+        QAction *quit, QObject *parent = nullptr);
     ~TrayIcon() override;
 
     QSystemTrayIcon *icon() const { return m_tray; }

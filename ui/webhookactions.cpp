@@ -84,15 +84,15 @@ void WebhooksPage::startSelected()
     if (!w)
         return;
     // Billing is per account: starting costs only when nothing else monitors it.
-    const bool billedAlready = std::any_of(m_webhooks.cbegin(), m_webhooks.cend(),
-                                           [](const Webhook &o) { return o.monitoring; });
+    const bool billedAlready = std::any_of(
+        m_webhooks.cbegin(), m_webhooks.cend(), [](const Webhook &o) { return o.monitoring; });
     if (!billedAlready
         && !confirm(tr("Start monitoring?"),
-                    tr("Monitoring %1 costs about %2 credits a day until every webhook of the "
-                       "account is stopped.")
-                        .arg(accountName())
-                        .arg(LiveEvents::CreditsPerAccountPerDay),
-                    tr("Start")))
+            tr("Monitoring %1 costs about %2 credits a day until every webhook of the "
+               "account is stopped.")
+                .arg(accountName())
+                .arg(LiveEvents::CreditsPerAccountPerDay),
+            tr("Start")))
         return;
     run(m_service->start(w->id), tr("Webhook started: the account is monitored."));
 }
@@ -106,10 +106,10 @@ void WebhooksPage::stopSelected()
     if (followed && followed->id == w->id && m_ws->live()->isMonitored(m_accountId)) {
         // LiveEvents would start it again: stopping it is turning live events off.
         if (!confirm(tr("Stop live events?"),
-                     tr("LinkUp Desk watches the live events of %1 through this webhook. "
-                        "Stopping it turns live events off for the account.")
-                         .arg(accountName()),
-                     tr("Stop")))
+                tr("LinkUp Desk watches the live events of %1 through this webhook. "
+                   "Stopping it turns live events off for the account.")
+                    .arg(accountName()),
+                tr("Stop")))
             return;
         m_ws->live()->setMonitored(m_accountId, false); // sends /stop
         return;
@@ -123,8 +123,8 @@ void WebhooksPage::deleteSelected()
     if (!w)
         return;
     const Webhook *followed = WebhookEnsurer::choose(m_webhooks, m_accountId);
-    const bool followedByApp = followed && followed->id == w->id
-        && m_ws->live()->isMonitored(m_accountId);
+    const bool followedByApp
+        = followed && followed->id == w->id && m_ws->live()->isMonitored(m_accountId);
     QString text = w->isHosted()
         ? tr("Delete this hosted webhook of %1? Its stored events go with it.").arg(accountName())
         : tr("Delete the webhook that posts to %1? This cannot be undone.").arg(w->url);
@@ -144,11 +144,11 @@ void WebhooksPage::rotateSecret()
     if (!w || w->isHosted())
         return;
     if (!confirm(tr("Rotate the signing secret?"),
-                 tr("A new secret is made and shown once; the current one stops working at "
-                    "once, so deliveries to %1 fail their check until your server has the new "
-                    "one.")
-                     .arg(w->url),
-                 tr("Rotate")))
+            tr("A new secret is made and shown once; the current one stops working at "
+               "once, so deliveries to %1 fail their check until your server has the new "
+               "one.")
+                .arg(w->url),
+            tr("Rotate")))
         return;
     run(m_service->rotateSecret(w->id), tr("New signing secret made."),
         [this, url = w->url](ApiCall *call) {
@@ -156,8 +156,8 @@ void WebhooksPage::rotateSecret()
                 = call->data().toObject().value(QStringLiteral("secret")).toString();
             if (secret.isEmpty()) {
                 m_messages->showMessage(MessageBar::Kind::Warning,
-                                        tr("LinkUp made a new secret but did not return it: "
-                                           "rotate again to see one."));
+                    tr("LinkUp made a new secret but did not return it: "
+                       "rotate again to see one."));
                 return;
             }
             showSecret(secret, url);
@@ -170,10 +170,10 @@ void WebhooksPage::disableSigning()
     if (!w || w->isHosted() || !w->signatureEnabled)
         return;
     if (!confirm(tr("Stop signing deliveries?"),
-                 tr("Deliveries to %1 will carry no signature; a server that checks it will "
-                    "refuse them.")
-                     .arg(w->url),
-                 tr("Stop signing")))
+            tr("Deliveries to %1 will carry no signature; a server that checks it will "
+               "refuse them.")
+                .arg(w->url),
+            tr("Stop signing")))
         return;
     run(m_service->disableSignature(w->id), tr("Deliveries are no longer signed."));
 }

@@ -57,7 +57,7 @@ CustomWebhookDialog::CustomWebhookDialog(const QString &accountName, QWidget *pa
                                 "must answer HTTP 200. Nothing is kept for LinkUp Desk to read: "
                                 "for events in this app, turn on live events instead.")
                                  .arg(accountName),
-                             this);
+        this);
     intro->setWordWrap(true);
     auto *events = new QVBoxLayout;
     events->setSpacing(2);
@@ -74,7 +74,7 @@ CustomWebhookDialog::CustomWebhookDialog(const QString &accountName, QWidget *pa
     layout->addWidget(note(tr("Creating it starts monitoring the account: about %1 credits a "
                               "day until every webhook of the account is stopped or deleted.")
                                .arg(LiveEvents::CreditsPerAccountPerDay),
-                           this));
+        this));
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &CustomWebhookDialog::accept);
@@ -137,8 +137,7 @@ void CustomWebhookDialog::accept()
     QDialog::accept();
 }
 
-WebhookSecretDialog::WebhookSecretDialog(const QString &secret, const QString &url,
-                                         QWidget *parent)
+WebhookSecretDialog::WebhookSecretDialog(const QString &secret, const QString &url, QWidget *parent)
     : QDialog(parent)
     , m_secret(new QLineEdit(secret, this))
     , m_copy(new QPushButton(tr("&Copy"), this))
@@ -156,7 +155,7 @@ WebhookSecretDialog::WebhookSecretDialog(const QString &secret, const QString &u
                                "your server now: LinkUp will not show it again (rotating it "
                                "makes a new one and invalidates this one).")
                                 .arg(url),
-                            this);
+        this);
     text->setWordWrap(true);
     auto *row = new QHBoxLayout;
     row->addWidget(m_secret, 1);

@@ -77,7 +77,7 @@ WebhooksPage::WebhooksPage(Workspace *workspace, QWidget *parent)
     m_stack = new QStackedWidget(this);
     m_noAccount = note(tr("Select an account on the left to see its webhooks and to choose "
                           "whether LinkUp Desk watches its live events."),
-                       m_stack);
+        m_stack);
     m_noAccount->setAlignment(Qt::AlignCenter);
     auto *details = new QWidget(m_stack);
     m_title = plainLabel({}, details);
@@ -127,10 +127,10 @@ WebhooksPage::WebhooksPage(Workspace *workspace, QWidget *parent)
             showError(tr("Live events could not be turned on or off."), error);
     });
     connect(m_ws->accounts(), &AccountRepository::accountsChanged, this,
-            [this](const QStringList &ids) {
-                if (ids.contains(m_accountId))
-                    m_title->setText(tr("Webhooks — %1").arg(accountName()));
-            });
+        [this](const QStringList &ids) {
+            if (ids.contains(m_accountId))
+                m_title->setText(tr("Webhooks — %1").arg(accountName()));
+        });
 
     createActions();
     showAccount();
@@ -151,7 +151,7 @@ QWidget *WebhooksPage::buildLiveSection()
                               "connection to LinkedIn open for the account: about %1 credits "
                               "a day, until you turn it off.")
                                .arg(LiveEvents::CreditsPerAccountPerDay),
-                           box));
+        box));
     layout->addWidget(m_liveStatus);
     connect(m_liveToggle, &QCheckBox::toggled, this, &WebhooksPage::onLiveToggled);
     return box;
@@ -166,7 +166,7 @@ QWidget *WebhooksPage::buildList()
     m_table->setUniformRowHeights(true);
     m_table->setColumnCount(ColumnCount);
     m_table->setHeaderLabels({ tr("Kind"), tr("Events"), tr("Monitoring"), tr("Delivery"),
-                               tr("Signing"), tr("Created") });
+        tr("Signing"), tr("Created") });
     m_table->header()->setSectionResizeMode(KindColumn, QHeaderView::Stretch);
     m_table->header()->setStretchLastSection(false);
     for (int c = EventsColumn; c < ColumnCount; ++c)
@@ -186,18 +186,18 @@ QWidget *WebhooksPage::buildList()
         return b;
     };
     m_create = button(QStringLiteral("webhookCreate"), tr("&New custom webhook…"),
-                      tr("POST this account's events to your own HTTPS server"));
+        tr("POST this account's events to your own HTTPS server"));
     m_start = button(QStringLiteral("webhookStart"), tr("S&tart"),
-                     tr("Resume monitoring with this webhook (costs credits)"));
+        tr("Resume monitoring with this webhook (costs credits)"));
     m_stop = button(QStringLiteral("webhookStop"), tr("St&op"),
-                    tr("Stop monitoring with this webhook; its settings are kept"));
+        tr("Stop monitoring with this webhook; its settings are kept"));
     m_delete = button(QStringLiteral("webhookDelete"), tr("&Delete…"), tr("Delete this webhook"));
     m_rotate = button(QStringLiteral("webhookRotate"), tr("&Rotate secret…"),
-                      tr("Make a new signing secret; the current one stops working"));
-    m_unsign = button(QStringLiteral("webhookUnsign"), tr("Stop si&gning"),
-                      tr("Deliver without a signature"));
+        tr("Make a new signing secret; the current one stops working"));
+    m_unsign = button(
+        QStringLiteral("webhookUnsign"), tr("Stop si&gning"), tr("Deliver without a signature"));
     m_refresh = button(QStringLiteral("webhookRefresh"), tr("Re&load"),
-                       tr("List this account's webhooks again (free)"));
+        tr("List this account's webhooks again (free)"));
     auto *buttons = new QHBoxLayout;
     for (QPushButton *b : { m_create, m_start, m_stop, m_delete, m_rotate, m_unsign })
         buttons->addWidget(b);
@@ -286,17 +286,15 @@ void WebhooksPage::updateLiveStatus()
         return;
     }
     const LiveStatus status = live->status(m_accountId);
-    m_liveStatus->setText(tr("Now: %1").arg(status.state == LiveStatus::State::Stopped
-                                                ? tr("not connected yet")
-                                                : status.text()));
+    m_liveStatus->setText(tr("Now: %1").arg(
+        status.state == LiveStatus::State::Stopped ? tr("not connected yet") : status.text()));
 }
 
 void WebhooksPage::onLiveToggled(bool on)
 {
     LiveEvents *live = m_ws->live();
     if (on && !live->isMonitored(m_accountId)) {
-        const bool yes = confirm(
-            tr("Watch live events?"),
+        const bool yes = confirm(tr("Watch live events?"),
             tr("Watch the live events of %1?\n\nLinkUp keeps a connection to LinkedIn open for "
                "this account. It costs about %2 credits a day until you turn it off.")
                 .arg(accountName())
@@ -365,24 +363,25 @@ void WebhooksPage::showWebhooks(const QList<Webhook> &webhooks)
         item->setText(KindColumn, kind); // QTreeWidgetItem text is never rich text
         item->setToolTip(KindColumn, plainToolTip(tr("%1\nWebhook %2").arg(kind, w.id)));
         item->setText(EventsColumn, eventsText(w.events));
-        item->setText(MonitoringColumn, !w.monitoringKnown ? tr("Unknown")
-                                            : w.monitoring ? tr("On (billed)")
-                                                           : tr("Stopped"));
+        item->setText(MonitoringColumn,
+            !w.monitoringKnown ? tr("Unknown")
+                : w.monitoring ? tr("On (billed)")
+                               : tr("Stopped"));
         item->setText(DeliveryColumn, w.isActive ? tr("Active") : tr("Paused"));
-        item->setText(SigningColumn, w.isHosted()            ? tr("—")
-                                         : w.signatureEnabled ? tr("Signed")
-                                                              : tr("Unsigned"));
+        item->setText(SigningColumn,
+            w.isHosted()             ? tr("—")
+                : w.signatureEnabled ? tr("Signed")
+                                     : tr("Unsigned"));
         item->setText(CreatedColumn, createdText(w.createdAt));
         if (w.id == current)
             m_table->setCurrentItem(item);
     }
     if (!m_table->currentItem() && m_table->topLevelItemCount() > 0)
         m_table->setCurrentItem(m_table->topLevelItem(0));
-    m_empty->setText(m_loading
-                         ? tr("Listing the webhooks…")
-                         : tr("This account has no webhook. Watch its live events above, or "
-                              "create a custom webhook that posts its events to your own "
-                              "HTTPS server."));
+    m_empty->setText(m_loading ? tr("Listing the webhooks…")
+                               : tr("This account has no webhook. Watch its live events above, or "
+                                    "create a custom webhook that posts its events to your own "
+                                    "HTTPS server."));
     m_listStack->setCurrentWidget(webhooks.isEmpty() ? static_cast<QWidget *>(m_empty) : m_table);
     m_refresh->setEnabled(!m_loading);
     updateButtons();

@@ -29,7 +29,7 @@ class ApiCall;
 struct LiveStatus;
 class WebhooksService;
 class Workspace;
-}
+} // namespace ld
 
 namespace ld::ui {
 
@@ -40,8 +40,15 @@ class WebhooksPage : public QWidget
 {
     Q_OBJECT
 public:
-    enum Column { KindColumn, EventsColumn, MonitoringColumn, DeliveryColumn, SigningColumn,
-                  CreatedColumn, ColumnCount };
+    enum Column {
+        KindColumn,
+        EventsColumn,
+        MonitoringColumn,
+        DeliveryColumn,
+        SigningColumn,
+        CreatedColumn,
+        ColumnCount
+    };
 
     explicit WebhooksPage(Workspace *workspace, QWidget *parent = nullptr);
 

@@ -18,8 +18,8 @@ QString oneLine(const QString &text)
 
 } // namespace
 
-LiveEventModel::LiveEventModel(LiveEventRepository *events, AccountRepository *accounts,
-                               QObject *parent)
+LiveEventModel::LiveEventModel(
+    LiveEventRepository *events, AccountRepository *accounts, QObject *parent)
     : QAbstractListModel(parent)
     , m_events(events)
     , m_accounts(accounts)
@@ -27,9 +27,9 @@ LiveEventModel::LiveEventModel(LiveEventRepository *events, AccountRepository *a
     connect(m_events, &LiveEventRepository::recorded, this, &LiveEventModel::onRecorded);
     if (m_accounts) {
         connect(m_accounts, &AccountRepository::accountsChanged, this,
-                &LiveEventModel::refreshAccountNames);
+            &LiveEventModel::refreshAccountNames);
         connect(m_accounts, &AccountRepository::accountsRemoved, this,
-                &LiveEventModel::refreshAccountNames);
+            &LiveEventModel::refreshAccountNames);
         for (const Account &a : m_accounts->all())
             m_accountNames.insert(a.id, a.name);
     }
@@ -146,7 +146,7 @@ void LiveEventModel::onRecorded(qint64 id)
     if (!row || (!m_accountIds.isEmpty() && !m_accountIds.contains(row->accountId)))
         return;
     const auto at = std::lower_bound(m_rows.cbegin(), m_rows.cend(), id,
-                                     [](const LiveEventRow &r, qint64 v) { return r.id > v; });
+        [](const LiveEventRow &r, qint64 v) { return r.id > v; });
     const int position = int(at - m_rows.cbegin());
     if (position == m_rows.size() && !m_atEnd)
         return; // older than every fetched row: fetchMore() reads it in its turn
@@ -165,7 +165,7 @@ std::optional<LiveEventRow> LiveEventModel::rowAt(int row) const
 int LiveEventModel::rowOfId(qint64 id) const
 {
     const auto at = std::lower_bound(m_rows.cbegin(), m_rows.cend(), id,
-                                     [](const LiveEventRow &r, qint64 v) { return r.id > v; });
+        [](const LiveEventRow &r, qint64 v) { return r.id > v; });
     return at != m_rows.cend() && at->id == id ? int(at - m_rows.cbegin()) : -1;
 }
 
@@ -178,8 +178,8 @@ void LiveEventModel::refreshAccountNames()
         return;
     m_accountNames = names;
     if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
-                           { Qt::DisplayRole, AccountNameRole });
+        Q_EMIT dataChanged(
+            index(0), index(int(m_rows.size()) - 1), { Qt::DisplayRole, AccountNameRole });
 }
 
 QString LiveEventModel::accountName(const QString &accountId) const

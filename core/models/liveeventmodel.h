@@ -18,22 +18,22 @@ class LiveEventModel : public QAbstractListModel
 public:
     enum Roles {
         IdRole = Qt::UserRole + 1, // qint64, the repository's row id
-        TypeRole,                  // int, LiveEvent::Type
-        TypeNameRole,              // event.type as sent ("message", ...)
-        PersonNameRole,            // sender, or the person who accepted
+        TypeRole, // int, LiveEvent::Type
+        TypeNameRole, // event.type as sent ("message", ...)
+        PersonNameRole, // sender, or the person who accepted
         ProfileUrlRole,
-        TextRole,                  // the message, folded into one line
+        TextRole, // the message, folded into one line
         AccountIdRole,
-        AccountNameRole,           // the account's name, else its id
-        ConversationIdRole,        // empty when the event did not say
-        TimeRole,                  // QDateTime UTC: when LinkUp emitted it, else when received
+        AccountNameRole, // the account's name, else its id
+        ConversationIdRole, // empty when the event did not say
+        TimeRole, // QDateTime UTC: when LinkUp emitted it, else when received
     };
 
     static constexpr int DefaultPageSize = 100;
 
     // `accounts` (optional) names the accounts for AccountNameRole and the sentences.
     explicit LiveEventModel(LiveEventRepository *events, AccountRepository *accounts = nullptr,
-                            QObject *parent = nullptr);
+        QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -124,11 +124,10 @@ void TstLiveDemo::cleanupTestCase()
 void TstLiveDemo::emitMessage(const ConversationRow &to, const QString &text)
 {
     const QJsonObject inner { { QStringLiteral("sender_name"), to.conversation.participant.name },
-                              { QStringLiteral("sender_profile"),
-                                to.conversation.participant.profileUrl },
-                              { QStringLiteral("message_text"), text } };
-    server()->emitEvent(m_account, QStringLiteral("message"),
-                        QJsonDocument(inner).toJson(QJsonDocument::Compact));
+        { QStringLiteral("sender_profile"), to.conversation.participant.profileUrl },
+        { QStringLiteral("message_text"), text } };
+    server()->emitEvent(
+        m_account, QStringLiteral("message"), QJsonDocument(inner).toJson(QJsonDocument::Compact));
 }
 
 void TstLiveDemo::shortcutsTriggerTheirActions()
@@ -167,8 +166,8 @@ void TstLiveDemo::demoWatchesItsAccounts()
     QTRY_VERIFY_WITH_TIMEOUT(live->isMonitored(m_account), 10000);
     QVERIFY(!live->isMonitored(sandbox::Seeds::inactiveAccountId()));
     QCOMPARE(g_demoActivityMs, DesktopSession::DemoActivityMs);
-    QTRY_COMPARE_WITH_TIMEOUT(int(live->status(m_account).state), int(LiveStatus::State::Live),
-                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        int(live->status(m_account).state), int(LiveStatus::State::Live), 10000);
 }
 
 void TstLiveDemo::messageReachesInboxLivePageAndNotification()
@@ -187,7 +186,7 @@ void TstLiveDemo::messageReachesInboxLivePageAndNotification()
 
     // The inbox row (its last message), the Live page and one notification.
     QTRY_COMPARE(ws()->conversations()->row(target.key)->conversation.lastText,
-                 QStringLiteral("Can we move our call to Friday?"));
+        QStringLiteral("Can we move our call to Friday?"));
     const qint64 toInbox = sinceEmit.elapsed();
     QTRY_COMPARE(m_notifications->tokens.size(), shownBefore + 1);
     const qint64 toNotification = sinceEmit.elapsed();
@@ -196,9 +195,9 @@ void TstLiveDemo::messageReachesInboxLivePageAndNotification()
     QCOMPARE(inbox->index(0).data(InboxModel::KeyRole).toLongLong(), target.key); // moved up
     QVERIFY(inbox->index(0).data(InboxModel::UnreadRole).toBool());
     QCOMPARE(m_window->livePage()->model()->index(0).data(LiveEventModel::TextRole).toString(),
-             QStringLiteral("Can we move our call to Friday?"));
+        QStringLiteral("Can we move our call to Friday?"));
     QCOMPARE(m_notifications->titles.last(),
-             target.conversation.participant.name + QStringLiteral(" · Camille Laurent"));
+        target.conversation.participant.name + QStringLiteral(" · Camille Laurent"));
     saveScreenshot(m_window, QStringLiteral("mainwindow-live"));
 
     // The click opens the conversation in the Inbox.
@@ -210,8 +209,8 @@ void TstLiveDemo::messageReachesInboxLivePageAndNotification()
 void TstLiveDemo::droppedStreamLosesAndRepeatsNothing()
 {
     LiveEvents *live = ws()->live();
-    QTRY_COMPARE_WITH_TIMEOUT(int(live->status(m_account).state), int(LiveStatus::State::Live),
-                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        int(live->status(m_account).state), int(LiveStatus::State::Live), 10000);
     InboxFilter filter;
     filter.accountIds = { m_account };
     const ConversationRow target = ws()->conversations()->page(filter, 2).at(1);
@@ -224,8 +223,8 @@ void TstLiveDemo::droppedStreamLosesAndRepeatsNothing()
     server()->injectFault(sandbox::SandboxServer::Fault::DropStreams, 1);
     emitMessage(target, QStringLiteral("Sent while you were reconnecting"));
     QTRY_COMPARE_WITH_TIMEOUT(ws()->liveEvents()->count(), events + 1, 15000);
-    QTRY_COMPARE_WITH_TIMEOUT(int(live->status(m_account).state), int(LiveStatus::State::Live),
-                              15000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        int(live->status(m_account).state), int(LiveStatus::State::Live), 15000);
     const auto caughtUpHere = [&caughtUp, this] {
         for (const QList<QVariant> &args : std::as_const(caughtUp)) {
             if (args.value(0).toString() == m_account)

@@ -5,8 +5,8 @@
 // opens the reconnect dialog instead; a refused webhook is said as a sentence; J/K move.
 // Screenshots of the page with events and of its empty state.
 #include "inboxpage.h"
-#include "livepage.h"
 #include "liveeventdelegate.h"
+#include "livepage.h"
 #include "messagebar.h"
 #include "notifier.h"
 #include "sandboxworkspace.h"
@@ -67,7 +67,7 @@ private Q_SLOTS:
 private:
     void watch(const QString &accountId);
     void emitMessage(const QString &accountId, const QString &name, const QString &profileUrl,
-                     const QString &text);
+        const QString &text);
     void activate(QWidget *w);
 
     std::unique_ptr<SandboxWorkspace> m_sb;
@@ -104,14 +104,14 @@ void TstLivePage::watch(const QString &accountId)
     QTRY_COMPARE_WITH_TIMEOUT(m_page->statusText(accountId), QStringLiteral("Live"), 10000);
 }
 
-void TstLivePage::emitMessage(const QString &accountId, const QString &name,
-                              const QString &profileUrl, const QString &text)
+void TstLivePage::emitMessage(
+    const QString &accountId, const QString &name, const QString &profileUrl, const QString &text)
 {
     QJsonObject inner { { QStringLiteral("sender_name"), name },
-                        { QStringLiteral("sender_profile"), profileUrl },
-                        { QStringLiteral("message_text"), text } };
-    m_sb->server.emitEvent(accountId, QStringLiteral("message"),
-                           QJsonDocument(inner).toJson(QJsonDocument::Compact));
+        { QStringLiteral("sender_profile"), profileUrl },
+        { QStringLiteral("message_text"), text } };
+    m_sb->server.emitEvent(
+        accountId, QStringLiteral("message"), QJsonDocument(inner).toJson(QJsonDocument::Compact));
 }
 
 void TstLivePage::activate(QWidget *w)
@@ -135,7 +135,7 @@ void TstLivePage::emptyStateSaysWhatWatchingCosts()
 
     watch(m_account);
     QCOMPARE(m_page->summaryLabel()->text(),
-             QStringLiteral("Watching 1 account, about 10 credits a day in all."));
+        QStringLiteral("Watching 1 account, about 10 credits a day in all."));
     QVERIFY(m_page->emptyLabel()->text().startsWith(QStringLiteral("Nothing has happened yet.")));
 }
 
@@ -160,23 +160,24 @@ void TstLivePage::sandboxMessageListedNotifiedAndOpened()
     QElapsedTimer sinceEmit;
     sinceEmit.start();
     emitMessage(m_account, target.conversation.participant.name,
-                target.conversation.participant.profileUrl, QStringLiteral("Are you free at 3?"));
+        target.conversation.participant.profileUrl, QStringLiteral("Are you free at 3?"));
     QTRY_COMPARE(m_page->model()->rowCount(), 1);
     qInfo("emitted to listed: %lld ms", sinceEmit.elapsed());
     QVERIFY(m_page->list()->isVisible());
     const QModelIndex row = m_page->model()->index(0);
     QCOMPARE(LiveEventDelegate::headline(row), target.conversation.participant.name);
     QCOMPARE(LiveEventDelegate::detail(row), QStringLiteral("Are you free at 3?"));
-    QCOMPARE(row.data(LiveEventModel::AccountNameRole).toString(), QStringLiteral("Camille Laurent"));
+    QCOMPARE(
+        row.data(LiveEventModel::AccountNameRole).toString(), QStringLiteral("Camille Laurent"));
     QTRY_COMPARE(notifications->shown.size(), 1);
     QCOMPARE(notifications->shown.first(),
-             target.conversation.participant.name
-                 + QStringLiteral(" · Camille Laurent | Are you free at 3?"));
+        target.conversation.participant.name
+            + QStringLiteral(" · Camille Laurent | Are you free at 3?"));
 
     // Enter opens the conversation in the Inbox.
     ui::InboxPage inboxPage(ws);
     connect(m_page.get(), &LivePage::openConversationRequested, &inboxPage,
-            &ui::InboxPage::openConversation);
+        &ui::InboxPage::openConversation);
     QSignalSpy open(m_page.get(), &LivePage::openConversationRequested);
     activate(m_page.get());
     m_page->focusList();
@@ -191,7 +192,7 @@ void TstLivePage::sandboxMessageListedNotifiedAndOpened()
     QVERIFY(inboxPage.openConversation(m_account, rows.at(2).conversation.id));
     QCOMPARE(inboxPage.currentKey(), rows.at(2).key);
     QVERIFY(!inboxPage.openConversation(m_account, QStringLiteral("urn:li:nothing"),
-                                        QStringLiteral("https://www.linkedin.com/in/nobody")));
+        QStringLiteral("https://www.linkedin.com/in/nobody")));
     QCOMPARE(inboxPage.currentKey(), rows.at(2).key);
 }
 
@@ -201,7 +202,7 @@ void TstLivePage::signedOutAccountOpensReconnect()
     m_sb->server.emitEvent(m_account, QStringLiteral("disconnection"), "{}");
     QTRY_COMPARE(m_page->model()->rowCount(), 1);
     QCOMPARE(LiveEventDelegate::headline(m_page->model()->index(0)),
-             QStringLiteral("Signed out by LinkedIn"));
+        QStringLiteral("Signed out by LinkedIn"));
     QSignalSpy reconnect(m_page.get(), &LivePage::reconnectRequested);
     QSignalSpy open(m_page.get(), &LivePage::openConversationRequested);
     activate(m_page.get());
@@ -221,9 +222,9 @@ void TstLivePage::refusedWebhookIsASentence()
     live->start(m_sb->server.apiKey());
     QTRY_VERIFY(m_page->messageBar()->isVisible());
     const QString name = m_sb->ws->accounts()->find(second)->name;
-    QVERIFY2(m_page->messageBar()->text().startsWith(
-                 QStringLiteral("Live events for %1: ").arg(name)),
-             qPrintable(m_page->messageBar()->text()));
+    QVERIFY2(
+        m_page->messageBar()->text().startsWith(QStringLiteral("Live events for %1: ").arg(name)),
+        qPrintable(m_page->messageBar()->text()));
     QVERIFY(!m_page->messageBar()->text().contains(QStringLiteral("INSUFFICIENT")));
     QVERIFY(!m_page->statusText(second).isEmpty());
     QVERIFY(m_page->statusText(second) != QStringLiteral("Live"));
@@ -234,8 +235,8 @@ void TstLivePage::keysMoveAndOpen()
     watch(m_account);
     for (int i = 0; i < 3; ++i)
         emitMessage(m_account, QStringLiteral("Person %1").arg(i),
-                    QStringLiteral("https://www.linkedin.com/in/person-%1").arg(i),
-                    QStringLiteral("Message %1").arg(i));
+            QStringLiteral("https://www.linkedin.com/in/person-%1").arg(i),
+            QStringLiteral("Message %1").arg(i));
     QTRY_COMPARE(m_page->model()->rowCount(), 3);
     activate(m_page.get());
     m_page->focusList();
@@ -247,12 +248,14 @@ void TstLivePage::keysMoveAndOpen()
     QCOMPARE(m_page->list()->currentIndex().row(), 2);
     QTest::keyClick(m_page->list(), Qt::Key_K);
     QCOMPARE(m_page->list()->currentIndex().row(), 1);
-    QCOMPARE(LiveEventDelegate::detail(m_page->list()->currentIndex()), QStringLiteral("Message 1"));
+    QCOMPARE(
+        LiveEventDelegate::detail(m_page->list()->currentIndex()), QStringLiteral("Message 1"));
     // A new event goes on top; the selection stays on its event.
-    emitMessage(m_account, QStringLiteral("Person 9"), QStringLiteral("https://www.linkedin.com/in/p9"),
-                QStringLiteral("Message 9"));
+    emitMessage(m_account, QStringLiteral("Person 9"),
+        QStringLiteral("https://www.linkedin.com/in/p9"), QStringLiteral("Message 9"));
     QTRY_COMPARE(m_page->model()->rowCount(), 4);
-    QCOMPARE(LiveEventDelegate::detail(m_page->list()->currentIndex()), QStringLiteral("Message 1"));
+    QCOMPARE(
+        LiveEventDelegate::detail(m_page->list()->currentIndex()), QStringLiteral("Message 1"));
     for (QAction *a : m_page->commands())
         QVERIFY2(!a->shortcut().isEmpty(), qPrintable(a->objectName()));
 }
@@ -268,24 +271,27 @@ void TstLivePage::screenshotWithEvents()
         ++expected;
         QTRY_COMPARE(m_page->model()->rowCount(), expected);
     };
-    emitMessage(second, QStringLiteral("Grace Hopper"), QStringLiteral("https://www.linkedin.com/in/grace"),
-                QStringLiteral("Thanks for the intro — I'll follow up with the team next week, "
-                               "once the budget is confirmed and the pilot has a date."));
+    emitMessage(second, QStringLiteral("Grace Hopper"),
+        QStringLiteral("https://www.linkedin.com/in/grace"),
+        QStringLiteral("Thanks for the intro — I'll follow up with the team next week, "
+                       "once the budget is confirmed and the pilot has a date."));
     arrived();
     m_sb->server.emitEvent(m_account, QStringLiteral("accepted_invitation"),
-                           R"({"data": {"profile_url": "https://www.linkedin.com/in/ada",
+        R"({"data": {"profile_url": "https://www.linkedin.com/in/ada",
                                         "first_name": "Ada", "last_name": "Lovelace"}})");
     arrived();
     emitMessage(m_account, QStringLiteral("<b>Eve</b> Example"),
-                QStringLiteral("https://www.linkedin.com/in/eve"),
-                QStringLiteral("<i>Quick</i> question: is the offer still valid?"));
+        QStringLiteral("https://www.linkedin.com/in/eve"),
+        QStringLiteral("<i>Quick</i> question: is the offer still valid?"));
     arrived();
-    emitMessage(m_account, QStringLiteral("Zoë Åkesson"), QStringLiteral("https://www.linkedin.com/in/zoe"),
-                QStringLiteral("Could you send me the proposal again?"));
+    emitMessage(m_account, QStringLiteral("Zoë Åkesson"),
+        QStringLiteral("https://www.linkedin.com/in/zoe"),
+        QStringLiteral("Could you send me the proposal again?"));
     arrived();
-    QCOMPARE(LiveEventDelegate::headline(m_page->model()->index(1)), QStringLiteral("<b>Eve</b> Example"));
+    QCOMPARE(LiveEventDelegate::headline(m_page->model()->index(1)),
+        QStringLiteral("<b>Eve</b> Example"));
     QCOMPARE(LiveEventDelegate::detail(m_page->model()->index(2)),
-             QStringLiteral("Accepted your invitation"));
+        QStringLiteral("Accepted your invitation"));
     m_page->focusList();
     saveScreenshot(m_page.get(), QStringLiteral("live-page"));
 }

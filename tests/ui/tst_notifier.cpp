@@ -9,9 +9,9 @@
 // the Notifier through LiveEvents once, and not at all under do-not-disturb.
 #include "dbusnotificationbackend.h"
 #include "notifier.h"
-#include "trayicon.h"
 #include "sandboxworkspace.h"
 #include "translations.h"
+#include "trayicon.h"
 
 #include "live/livetypes.h"
 #include "sandbox/sandboxserver.h"
@@ -24,15 +24,15 @@
 
 #include <QAction>
 #include <QDBusConnection>
-#include <QMenu>
-#include <QSystemTrayIcon>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
 #include <QDBusMetaType>
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QMenu>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -93,11 +93,11 @@ public:
 public Q_SLOTS:
     QStringList GetCapabilities() { return capabilities; }
     uint Notify(const QString &appName, uint replacesId, const QString &appIcon,
-                const QString &summary, const QString &body, const QStringList &actions,
-                const QVariantMap &hints, int expireTimeout)
+        const QString &summary, const QString &body, const QStringList &actions,
+        const QVariantMap &hints, int expireTimeout)
     {
-        notifies.append({ appName, replacesId, appIcon, summary, body, actions, hints,
-                          expireTimeout });
+        notifies.append(
+            { appName, replacesId, appIcon, summary, body, actions, hints, expireTimeout });
         return replacesId != 0 ? replacesId : ++nextId;
     }
 
@@ -133,6 +133,7 @@ private Q_SLOTS:
 
     void sandboxMessageNotifiedOnce();
     void trayCountsUnread();
+    void trayBalloonWithoutTrayIsQuiet();
     void badgeOnlyWithUnread();
 
 private:
@@ -181,18 +182,18 @@ bool TstNotifier::startBus()
     if (!file.open(QIODevice::WriteOnly))
         return false;
     file.write(QStringLiteral(
-                   "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\""
-                   " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">"
-                   "<busconfig><type>session</type><listen>unix:dir=%1</listen>"
-                   "<policy context=\"default\">" // session.conf's: with less, Hello gets no answer
-                   "<allow send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/>"
-                   "<allow own=\"*\"/></policy></busconfig>")
+        "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\""
+        " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">"
+        "<busconfig><type>session</type><listen>unix:dir=%1</listen>"
+        "<policy context=\"default\">" // session.conf's: with less, Hello gets no answer
+        "<allow send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/>"
+        "<allow own=\"*\"/></policy></busconfig>")
                    .arg(m_dir.path())
                    .toUtf8());
     file.close();
     m_daemon.start(QStringLiteral("dbus-daemon"),
-                   { QStringLiteral("--config-file=") + config, QStringLiteral("--nofork"),
-                     QStringLiteral("--print-address=1") });
+        { QStringLiteral("--config-file=") + config, QStringLiteral("--nofork"),
+            QStringLiteral("--print-address=1") });
     if (!m_daemon.waitForStarted(5000))
         return false;
     QElapsedTimer waited;
@@ -272,12 +273,12 @@ void TstNotifier::doNotDisturbAndPreferenceHoldBack()
 
 void TstNotifier::backlogIsNotNews()
 {
-    QVERIFY(!m_notifier->notify(row(LiveEvent::Type::Message, Notifier::MaxAgeSeconds + 1),
-                                QStringLiteral("Camille")));
+    QVERIFY(!m_notifier->notify(
+        row(LiveEvent::Type::Message, Notifier::MaxAgeSeconds + 1), QStringLiteral("Camille")));
     QVERIFY(!m_notifier->notify(row(LiveEvent::Type::Other), QStringLiteral("Camille")));
     QVERIFY(m_backend->shown.isEmpty());
-    QVERIFY(m_notifier->notify(row(LiveEvent::Type::Message, Notifier::MaxAgeSeconds - 1),
-                               QStringLiteral("Camille")));
+    QVERIFY(m_notifier->notify(
+        row(LiveEvent::Type::Message, Notifier::MaxAgeSeconds - 1), QStringLiteral("Camille")));
 }
 
 void TstNotifier::burstFoldsIntoOne()
@@ -292,10 +293,11 @@ void TstNotifier::burstFoldsIntoOne()
     // Then one notification that counts, replacing itself.
     QCOMPARE(shown[Notifier::BurstSize].replaces, quint64(0));
     QCOMPARE(shown[Notifier::BurstSize].body,
-             QStringLiteral("1 more new event: open the Live page to see them."));
+        QStringLiteral("1 more new event: open the Live page to see them."));
     QCOMPARE(shown[Notifier::BurstSize + 1].replaces, shown[Notifier::BurstSize].token);
     QCOMPARE(shown.last().replaces, shown[Notifier::BurstSize + 1].token);
-    QCOMPARE(shown.last().body, QStringLiteral("3 more new events: open the Live page to see them."));
+    QCOMPARE(
+        shown.last().body, QStringLiteral("3 more new events: open the Live page to see them."));
     m_backend->click(shown.last().token);
     QCOMPARE(live.size(), 1);
 
@@ -331,7 +333,7 @@ void TstNotifier::dbusNotifyAndClick()
     QVERIFY(client.isConnected() && server.isConnected());
     FakeNotificationServer fake;
     QVERIFY(server.registerObject(DBusNotificationBackend::Path, &fake,
-                                  QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals));
+        QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals));
     QVERIFY(server.registerService(DBusNotificationBackend::Service));
 
     auto backend = std::make_unique<DBusNotificationBackend>(client);
@@ -347,7 +349,7 @@ void TstNotifier::dbusNotifyAndClick()
     QCOMPARE(args[4].toString(), QStringLiteral("Are you free on Thursday?"));
     QCOMPARE(args[5].toStringList().value(0), QStringLiteral("default"));
     QCOMPARE(args[6].toMap().value(QStringLiteral("desktop-entry")).toString(),
-             QStringLiteral("linkup-desk"));
+        QStringLiteral("linkup-desk"));
     QCOMPARE(args[7].toInt(), -1);
 
     // Clicks on another application's notification are not ours; ours opens the conversation.
@@ -384,7 +386,7 @@ void TstNotifier::dbusEscapesMarkupWhenRendered()
     FakeNotificationServer fake;
     fake.capabilities << QStringLiteral("body-markup");
     QVERIFY(server.registerObject(DBusNotificationBackend::Path, &fake,
-                                  QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals));
+        QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals));
     QVERIFY(server.registerService(DBusNotificationBackend::Service));
     makeNotifier(std::make_unique<DBusNotificationBackend>(client));
     LiveEventRow r = row(LiveEvent::Type::Message);
@@ -392,10 +394,11 @@ void TstNotifier::dbusEscapesMarkupWhenRendered()
     r.text = QStringLiteral("<i>Quick</i> question & <a href=\"x\">link</a>");
     m_notifier->notify(r, QStringLiteral("Camille"));
     QTRY_COMPARE(fake.notifies.size(), 1);
-    QCOMPARE(fake.notifies[0][3].toString(), QStringLiteral("<b>Eve</b> · Camille")); // never markup
+    QCOMPARE(
+        fake.notifies[0][3].toString(), QStringLiteral("<b>Eve</b> · Camille")); // never markup
     QCOMPARE(fake.notifies[0][4].toString(),
-             QStringLiteral("&lt;i&gt;Quick&lt;/i&gt; question &amp; &lt;a href=&quot;x&quot;&gt;"
-                            "link&lt;/a&gt;"));
+        QStringLiteral("&lt;i&gt;Quick&lt;/i&gt; question &amp; &lt;a href=&quot;x&quot;&gt;"
+                       "link&lt;/a&gt;"));
     m_notifier.reset();
     QDBusConnection::disconnectFromBus(QStringLiteral("client2"));
     QDBusConnection::disconnectFromBus(QStringLiteral("server2"));
@@ -451,12 +454,12 @@ void TstNotifier::sandboxMessageNotifiedOnce()
     const QString account = sandbox::Seeds::primaryAccountId();
     ws->live()->setMonitored(account, true);
     ws->live()->start(sandbox.server.apiKey());
-    QTRY_COMPARE_WITH_TIMEOUT(int(ws->live()->status(account).state), int(LiveStatus::State::Live),
-                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        int(ws->live()->status(account).state), int(LiveStatus::State::Live), 10000);
     QSignalSpy arrived(ws->live(), &LiveEvents::eventArrived);
 
     sandbox.server.emitEvent(account, QStringLiteral("message"),
-                             R"({"sender_name": "Ada Lovelace", "message_text": "Ping",
+        R"({"sender_name": "Ada Lovelace", "message_text": "Ping",
                                  "sender_profile": "https://www.linkedin.com/in/ada"})");
     QTRY_COMPARE(recording->shown.size(), 1);
     QCOMPARE(recording->shown[0].title, QStringLiteral("Ada Lovelace · Camille Laurent"));
@@ -465,7 +468,7 @@ void TstNotifier::sandboxMessageNotifiedOnce()
     // Do not disturb: the next one is recorded (and listed) but not shown.
     ws->settings()->setDoNotDisturb(true);
     sandbox.server.emitEvent(account, QStringLiteral("message"),
-                             R"({"sender_name": "Ada Lovelace", "message_text": "Ping again",
+        R"({"sender_name": "Ada Lovelace", "message_text": "Ping again",
                                  "sender_profile": "https://www.linkedin.com/in/ada"})");
     QTRY_COMPARE(arrived.size(), 2);
     QCOMPARE(recording->shown.size(), 1);
@@ -503,7 +506,8 @@ void TstNotifier::trayCountsUnread()
     QTRY_COMPARE(tray.unread(), 3);
     QCOMPARE(tray.icon()->toolTip(), QStringLiteral("LinkUp Desk — 3 unread conversations"));
     dnd.setChecked(true);
-    QVERIFY(tray.icon()->toolTip().endsWith(QStringLiteral("Do not disturb: notifications are off")));
+    QVERIFY(
+        tray.icon()->toolTip().endsWith(QStringLiteral("Do not disturb: notifications are off")));
     QSignalSpy activated(&tray, &TrayIcon::activated);
     Q_EMIT tray.icon()->activated(QSystemTrayIcon::Trigger);
     QCOMPARE(activated.size(), 1);
@@ -520,6 +524,28 @@ void TstNotifier::badgeOnlyWithUnread()
     const QColor corner = badged.pixelColor(17, 8); // left of the digit, inside the badge
     QVERIFY2(corner.red() > 150 && corner.green() < 120, qPrintable(corner.name()));
     QCOMPARE(badged.pixelColor(2, 30), QColor(Qt::white));
+}
+
+// Elsewhere than Linux the tray's balloon shows them: with no tray shown (as here, offscreen)
+// nothing is shown and nothing fails; the balloon's click reaches the latest notification.
+void TstNotifier::trayBalloonWithoutTrayIsQuiet()
+{
+    QSystemTrayIcon tray;
+    auto backend = std::make_unique<TrayNotificationBackend>(&tray);
+    TrayNotificationBackend *balloon = backend.get();
+    makeNotifier(std::move(backend));
+    QVERIFY(!balloon->isAvailable());
+    QVERIFY(!m_notifier->notify(row(LiveEvent::Type::Message), QStringLiteral("Camille")));
+
+    QSignalSpy activated(balloon, &NotificationBackend::activated);
+    QSignalSpy closed(balloon, &NotificationBackend::closed);
+    balloon->show(5, QStringLiteral("first"), QStringLiteral("body"));
+    balloon->show(6, QStringLiteral("second"), QStringLiteral("body"));
+    QCOMPARE(closed.size(), 1); // one balloon at a time
+    QCOMPARE(closed[0][0].toULongLong(), 5u);
+    Q_EMIT tray.messageClicked();
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated[0][0].toULongLong(), 6u);
 }
 
 QTEST_MAIN(TstNotifier)

@@ -118,7 +118,7 @@ void TstWebhooksPage::noAccountSaysWhatToDo()
     QVERIFY(m_page->emptyLabel()->text().contains(QStringLiteral("no webhook")));
     QVERIFY(!m_page->liveToggle()->isChecked());
     QCOMPARE(m_page->liveStatusLabel()->text(),
-             QStringLiteral("Not watched: nothing is billed for live events."));
+        QStringLiteral("Not watched: nothing is billed for live events."));
     QVERIFY(!m_page->deleteButton()->isEnabled());
     saveScreenshot(m_page.get(), QStringLiteral("webhooks-page-empty"));
 
@@ -132,8 +132,8 @@ void TstWebhooksPage::liveToggleAsksThenCreatesOneWebhook()
     LiveEvents *live = m_sb->ws->live();
     QString asked;
     answerNextBox(false, &asked);
-    QTest::mouseClick(m_page->liveToggle(), Qt::LeftButton, {},
-                      QPoint(8, m_page->liveToggle()->height() / 2));
+    QTest::mouseClick(
+        m_page->liveToggle(), Qt::LeftButton, {}, QPoint(8, m_page->liveToggle()->height() / 2));
     QVERIFY(asked.contains(QStringLiteral("Camille Laurent")));
     QVERIFY(asked.contains(QStringLiteral("about 10 credits a day")));
     QVERIFY(!m_page->liveToggle()->isChecked());
@@ -143,8 +143,8 @@ void TstWebhooksPage::liveToggleAsksThenCreatesOneWebhook()
     QTest::keyClick(m_page->liveToggle(), Qt::Key_Space);
     QVERIFY(m_page->liveToggle()->isChecked());
     QVERIFY(live->isMonitored(m_account));
-    QTRY_COMPARE_WITH_TIMEOUT(int(live->status(m_account).state),
-                              int(LiveStatus::State::Live), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        int(live->status(m_account).state), int(LiveStatus::State::Live), 10000);
     QTRY_COMPARE(m_page->liveStatusLabel()->text(), QStringLiteral("Now: Live"));
     // The "no" sent nothing: exactly one webhook was created, for this account, hosted.
     const QList<sandbox::RecordedRequest> writes = webhookWrites();
@@ -159,8 +159,8 @@ void TstWebhooksPage::liveToggleAsksThenCreatesOneWebhook()
     QCOMPARE(row->text(WebhooksPage::KindColumn), QStringLiteral("Hosted — used by LinkUp Desk"));
     QCOMPARE(row->text(WebhooksPage::MonitoringColumn), QStringLiteral("On (billed)"));
     QCOMPARE(row->text(WebhooksPage::DeliveryColumn), QStringLiteral("Active"));
-    QCOMPARE(row->text(WebhooksPage::EventsColumn),
-             QStringLiteral("Messages, accepted invitations"));
+    QCOMPARE(
+        row->text(WebhooksPage::EventsColumn), QStringLiteral("Messages, accepted invitations"));
     QVERIFY(!row->text(WebhooksPage::CreatedColumn).isEmpty());
 }
 
@@ -168,8 +168,8 @@ void TstWebhooksPage::liveToggleOffSendsStop()
 {
     answerNextBox(true);
     QTest::keyClick(m_page->liveToggle(), Qt::Key_Space);
-    QTRY_COMPARE_WITH_TIMEOUT(int(m_sb->ws->live()->status(m_account).state),
-                              int(LiveStatus::State::Live), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        int(m_sb->ws->live()->status(m_account).state), int(LiveStatus::State::Live), 10000);
     QTRY_COMPARE(m_page->table()->topLevelItemCount(), 1);
     const int before = int(webhookWrites().size());
 
@@ -178,9 +178,9 @@ void TstWebhooksPage::liveToggleOffSendsStop()
     QTRY_COMPARE(webhookWrites().size(), before + 1);
     QVERIFY(webhookWrites().last().path.endsWith(QStringLiteral("/stop")));
     QTRY_COMPARE(m_page->table()->topLevelItem(0)->text(WebhooksPage::MonitoringColumn),
-                 QStringLiteral("Stopped"));
+        QStringLiteral("Stopped"));
     QCOMPARE(m_page->liveStatusLabel()->text(),
-             QStringLiteral("Not watched: nothing is billed for live events."));
+        QStringLiteral("Not watched: nothing is billed for live events."));
 }
 
 void TstWebhooksPage::customWebhookLifecycle()
@@ -205,9 +205,10 @@ void TstWebhooksPage::customWebhookLifecycle()
     const QList<sandbox::RecordedRequest> writes = webhookWrites();
     QCOMPARE(writes.size(), 1); // the refused form sent nothing
     const QJsonObject body = QJsonDocument::fromJson(writes[0].body).object();
-    QCOMPARE(body.value(QStringLiteral("url")).toString(), QStringLiteral("https://hooks.example.com/in"));
+    QCOMPARE(body.value(QStringLiteral("url")).toString(),
+        QStringLiteral("https://hooks.example.com/in"));
     QCOMPARE(body.value(QStringLiteral("events")).toArray().first().toString(),
-             QStringLiteral("message_received"));
+        QStringLiteral("message_received"));
     QVERIFY(body.value(QStringLiteral("enable_signature")).toBool());
 
     // The secret, once, copyable.
@@ -222,7 +223,8 @@ void TstWebhooksPage::customWebhookLifecycle()
 
     QTRY_VERIFY(rowWithKind(QStringLiteral("Custom: ")) != nullptr);
     QTreeWidgetItem *row = rowWithKind(QStringLiteral("Custom: "));
-    QCOMPARE(row->text(WebhooksPage::KindColumn), QStringLiteral("Custom: https://hooks.example.com/in"));
+    QCOMPARE(row->text(WebhooksPage::KindColumn),
+        QStringLiteral("Custom: https://hooks.example.com/in"));
     QCOMPARE(row->text(WebhooksPage::EventsColumn), QStringLiteral("Messages"));
     QCOMPARE(row->text(WebhooksPage::SigningColumn), QStringLiteral("Signed"));
     QCOMPARE(row->text(WebhooksPage::MonitoringColumn), QStringLiteral("On (billed)"));
@@ -243,20 +245,20 @@ void TstWebhooksPage::customWebhookLifecycle()
     answerNextBox(true);
     m_page->unsignButton()->click();
     QTRY_COMPARE(rowWithKind(QStringLiteral("Custom: "))->text(WebhooksPage::SigningColumn),
-                 QStringLiteral("Unsigned"));
+        QStringLiteral("Unsigned"));
 
     // Stop, then start again: nothing else monitors the account, so the cost is asked first.
     m_page->table()->setCurrentItem(rowWithKind(QStringLiteral("Custom: ")));
     m_page->stopButton()->click();
     QTRY_COMPARE(rowWithKind(QStringLiteral("Custom: "))->text(WebhooksPage::MonitoringColumn),
-                 QStringLiteral("Stopped"));
+        QStringLiteral("Stopped"));
     m_page->table()->setCurrentItem(rowWithKind(QStringLiteral("Custom: ")));
     QString asked;
     answerNextBox(true, &asked);
     m_page->startButton()->click();
     QVERIFY(asked.contains(QStringLiteral("10 credits a day")));
     QTRY_COMPARE(rowWithKind(QStringLiteral("Custom: "))->text(WebhooksPage::MonitoringColumn),
-                 QStringLiteral("On (billed)"));
+        QStringLiteral("On (billed)"));
 
     // Delete, after a confirmation naming it.
     m_page->table()->setCurrentItem(rowWithKind(QStringLiteral("Custom: ")));
@@ -324,8 +326,8 @@ void TstWebhooksPage::watchedAccountWithACustomWebhook()
 {
     answerNextBox(true);
     QTest::keyClick(m_page->liveToggle(), Qt::Key_Space);
-    QTRY_COMPARE_WITH_TIMEOUT(m_page->liveStatusLabel()->text(), QStringLiteral("Now: Live"),
-                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_page->liveStatusLabel()->text(), QStringLiteral("Now: Live"), 10000);
     onNextModal([](QWidget *modal) {
         auto *dialog = qobject_cast<CustomWebhookDialog *>(modal);
         QVERIFY(dialog);
@@ -339,12 +341,14 @@ void TstWebhooksPage::watchedAccountWithACustomWebhook()
     QTreeWidgetItem *hosted = rowWithKind(QStringLiteral("Hosted"));
     QTreeWidgetItem *custom = rowWithKind(QStringLiteral("Custom: "));
     QVERIFY(hosted && custom);
-    QCOMPARE(hosted->text(WebhooksPage::KindColumn), QStringLiteral("Hosted — used by LinkUp Desk"));
+    QCOMPARE(
+        hosted->text(WebhooksPage::KindColumn), QStringLiteral("Hosted — used by LinkUp Desk"));
     QCOMPARE(hosted->text(WebhooksPage::SigningColumn), QStringLiteral("—"));
     QCOMPARE(custom->text(WebhooksPage::EventsColumn), QStringLiteral("Accepted invitations"));
     QCOMPARE(custom->text(WebhooksPage::SigningColumn), QStringLiteral("Unsigned"));
-    QVERIFY(!custom->text(WebhooksPage::CreatedColumn).contains(QRegularExpression(
-        QStringLiteral(":\\d\\d:\\d\\d")))); // minutes, no seconds
+    QVERIFY(!custom->text(WebhooksPage::CreatedColumn)
+                 .contains(
+                     QRegularExpression(QStringLiteral(":\\d\\d:\\d\\d")))); // minutes, no seconds
     m_page->table()->setCurrentItem(custom);
     QVERIFY(m_page->rotateButton()->isEnabled());
     QVERIFY(!m_page->unsignButton()->isEnabled()); // not signed

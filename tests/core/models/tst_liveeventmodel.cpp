@@ -36,7 +36,7 @@ LiveEvent event(const QString &accountId, int second, const QJsonObject &inner)
     QJsonObject wrapper;
     wrapper.insert(QStringLiteral("account_id"), accountId);
     wrapper.insert(QStringLiteral("timestamp"),
-                   QStringLiteral("2025-03-10T09:00:%1.000Z").arg(second, 2, 10, QLatin1Char('0')));
+        QStringLiteral("2025-03-10T09:00:%1.000Z").arg(second, 2, 10, QLatin1Char('0')));
     wrapper.insert(QStringLiteral("event"), inner);
     const Decoded<LiveEvent> decoded = LiveEvent::fromJson(wrapper);
     if (!decoded.ok())
@@ -47,28 +47,28 @@ LiveEvent event(const QString &accountId, int second, const QJsonObject &inner)
 LiveEvent message(const QString &accountId, int second, const QString &sender, const QString &text)
 {
     return event(accountId, second,
-                 QJsonObject { { QStringLiteral("type"), QStringLiteral("message") },
-                               { QStringLiteral("sender_name"), sender },
-                               { QStringLiteral("sender_profile"),
-                                 QStringLiteral("https://www.linkedin.com/in/") + sender.toLower() },
-                               { QStringLiteral("message_text"), text } });
+        QJsonObject { { QStringLiteral("type"), QStringLiteral("message") },
+            { QStringLiteral("sender_name"), sender },
+            { QStringLiteral("sender_profile"),
+                QStringLiteral("https://www.linkedin.com/in/") + sender.toLower() },
+            { QStringLiteral("message_text"), text } });
 }
 
 LiveEvent accepted(const QString &accountId, int second)
 {
     const QJsonObject data { { QStringLiteral("profile_url"),
-                               QStringLiteral("https://www.linkedin.com/in/ada") },
-                             { QStringLiteral("first_name"), QStringLiteral("Ada") },
-                             { QStringLiteral("last_name"), QStringLiteral("Lovelace") } };
+                                 QStringLiteral("https://www.linkedin.com/in/ada") },
+        { QStringLiteral("first_name"), QStringLiteral("Ada") },
+        { QStringLiteral("last_name"), QStringLiteral("Lovelace") } };
     return event(accountId, second,
-                 QJsonObject { { QStringLiteral("type"), QStringLiteral("accepted_invitation") },
-                               { QStringLiteral("data"), data } });
+        QJsonObject { { QStringLiteral("type"), QStringLiteral("accepted_invitation") },
+            { QStringLiteral("data"), data } });
 }
 
 LiveEvent disconnection(const QString &accountId, int second)
 {
     return event(accountId, second,
-                 QJsonObject { { QStringLiteral("type"), QStringLiteral("disconnection") } });
+        QJsonObject { { QStringLiteral("type"), QStringLiteral("disconnection") } });
 }
 
 } // namespace
@@ -152,12 +152,13 @@ void TstLiveEventModel::newestFirstWithRoles()
     QCOMPARE(msg.data(LiveEventModel::TypeNameRole).toString(), QStringLiteral("message"));
     QCOMPARE(msg.data(LiveEventModel::PersonNameRole).toString(), QStringLiteral("Zoe"));
     QCOMPARE(msg.data(LiveEventModel::ProfileUrlRole).toString(),
-             QStringLiteral("https://www.linkedin.com/in/zoe"));
+        QStringLiteral("https://www.linkedin.com/in/zoe"));
     QCOMPARE(msg.data(LiveEventModel::TextRole).toString(), QStringLiteral("Hi"));
     QCOMPARE(msg.data(LiveEventModel::AccountIdRole).toString(), AccountA);
-    QCOMPARE(msg.data(LiveEventModel::AccountNameRole).toString(), QStringLiteral("Camille Laurent"));
+    QCOMPARE(
+        msg.data(LiveEventModel::AccountNameRole).toString(), QStringLiteral("Camille Laurent"));
     QCOMPARE(msg.data(LiveEventModel::TimeRole).toDateTime(),
-             QDateTime(QDate(2025, 3, 10), QTime(9, 0, 1), Qt::UTC));
+        QDateTime(QDate(2025, 3, 10), QTime(9, 0, 1), Qt::UTC));
     QCOMPARE(msg.data(Qt::DisplayRole).toString(), QStringLiteral("Zoe: Hi"));
     QCOMPARE(m_model->rowOfId(first), 2);
     QCOMPARE(m_model->rowAt(0)->id, third);
@@ -205,11 +206,12 @@ void TstLiveEventModel::sentencesPerType()
 void TstLiveEventModel::remoteTextStaysPlain()
 {
     // A stranger's message: markup stays text, lines fold into one, "%2" is not a placeholder.
-    record(message(AccountA, 1, QStringLiteral("<b>Eve</b> %2"),
-                   QStringLiteral("<i>Quick</i>\nquestion %1")));
+    record(message(
+        AccountA, 1, QStringLiteral("<b>Eve</b> %2"), QStringLiteral("<i>Quick</i>\nquestion %1")));
     m_model = std::make_unique<LiveEventModel>(m_events.get(), m_accounts.get());
     const QModelIndex i = m_model->index(0);
-    QCOMPARE(i.data(LiveEventModel::TextRole).toString(), QStringLiteral("<i>Quick</i> question %1"));
+    QCOMPARE(
+        i.data(LiveEventModel::TextRole).toString(), QStringLiteral("<i>Quick</i> question %1"));
     QCOMPARE(i.data().toString(), QStringLiteral("<b>Eve</b> %2: <i>Quick</i> question %1"));
 }
 
@@ -266,7 +268,8 @@ void TstLiveEventModel::olderPagesOnRequest()
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
 
     // A new event still goes on top once everything is read.
-    const qint64 fresh = record(message(AccountA, 30, QStringLiteral("Zoe"), QStringLiteral("new")));
+    const qint64 fresh
+        = record(message(AccountA, 30, QStringLiteral("Zoe"), QStringLiteral("new")));
     QCOMPARE(ids().first(), fresh);
     QCOMPARE(m_model->rowCount(), 8);
 }
@@ -305,7 +308,7 @@ void TstLiveEventModel::accountRenameReachesRows()
     QVERIFY(m_accounts->upsert(account(AccountA, QStringLiteral("Camille L."))));
     QCOMPARE(changed.size(), 1);
     QCOMPARE(m_model->index(0).data(LiveEventModel::AccountNameRole).toString(),
-             QStringLiteral("Camille L."));
+        QStringLiteral("Camille L."));
     QVERIFY(m_model->index(0).data().toString().contains(QStringLiteral("Camille L.")));
 }
 
