@@ -21,22 +21,38 @@ const QString DefaultAction = QStringLiteral("default");
 
 } // namespace
 
+// The session bus is joined at the first notification, not at start-up: connecting is a
+// blocking handshake, and with DISPLAY set but no bus, libdbus would autolaunch a daemon that
+// outlives the app (TOOLCHAIN.md §6) for a session that may never notify.
 DBusNotificationBackend::DBusNotificationBackend(QObject *parent)
-    : DBusNotificationBackend(QDBusConnection::sessionBus(), parent)
+    : NotificationBackend(parent)
+    , m_bus(QStringLiteral("not-joined-yet"))
+    , m_sessionBus(true)
 { }
 
 DBusNotificationBackend::DBusNotificationBackend(const QDBusConnection &bus, QObject *parent)
     : NotificationBackend(parent)
     , m_bus(bus)
 {
+    join();
+}
+
+bool DBusNotificationBackend::join()
+{
+    if (m_joined)
+        return m_available;
+    m_joined = true;
+    if (m_sessionBus)
+        m_bus = QDBusConnection::sessionBus();
     if (!m_bus.isConnected()) {
         giveUp(QStringLiteral("no session bus"));
-        return;
+        return false;
     }
     m_bus.connect(Service, Path, Interface, QStringLiteral("ActionInvoked"), this,
         SLOT(onActionInvoked(uint, QString)));
     m_bus.connect(Service, Path, Interface, QStringLiteral("NotificationClosed"), this,
         SLOT(onClosed(uint, uint)));
+    return true;
 }
 
 void DBusNotificationBackend::giveUp(const QString &why)
@@ -51,7 +67,7 @@ void DBusNotificationBackend::giveUp(const QString &why)
 void DBusNotificationBackend::show(
     quint64 token, const QString &title, const QString &body, quint64 replaces)
 {
-    if (!m_available)
+    if (!m_available || !join())
         return;
     const Pending p { token, title, body, replaces };
     if (m_capabilitiesKnown) {

@@ -24,8 +24,8 @@ public:
     static const QString Path; // /org/freedesktop/Notifications
     static const QString Interface; // org.freedesktop.Notifications
 
-    // The session bus, or the given connection (tests: a private bus, or one that is not
-    // connected).
+    // The session bus (joined at the first notification), or the given connection (tests: a
+    // private bus, or one that is not connected).
     explicit DBusNotificationBackend(QObject *parent = nullptr);
     explicit DBusNotificationBackend(const QDBusConnection &bus, QObject *parent = nullptr);
 
@@ -49,8 +49,11 @@ private:
     void askCapabilities();
     void send(const Pending &p);
     void giveUp(const QString &why);
+    bool join(); // connects to the bus and its signals once; false without a bus
 
     QDBusConnection m_bus;
+    bool m_sessionBus = false; // m_bus is the session bus, joined by join()
+    bool m_joined = false;
     bool m_available = true;
     bool m_capabilitiesKnown = false;
     bool m_markup = false;

@@ -82,7 +82,8 @@ public:
     // Announces each event `live` records and applies (LiveEvents::eventArrived), read from
     // `events`, with the account's name from `accounts`.
     void watch(LiveEvents *live, LiveEventRepository *events, AccountRepository *accounts);
-    // Announces a recorded event unless it is held back (see above). True when shown.
+    // Announces a recorded event unless it is held back (see above). True when handed to the
+    // backend (whose first attempt may still find no service).
     bool notify(const LiveEventRow &event, const QString &accountName);
     NotificationBackend *backend() const { return m_backend.get(); }
     void setBackend(std::unique_ptr<NotificationBackend> backend); // tests: a recording one
