@@ -74,7 +74,7 @@ public Q_SLOTS:
     void showInbox();
     void showAccountsPage();
     void showInvitations();
-    void openInviteList(); // Ctrl+Shift+I: on the People page, its selected people prefilled
+    void openInviteList(); // Ctrl+Shift+I: pasted profile URLs, previewed on the Invitations page
     void showPeoplePage();
     void openInviteDialog();
     void showLivePage();
