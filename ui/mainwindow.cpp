@@ -26,6 +26,7 @@
 #include "store/accountrepository.h"
 #include "support/appsettings.h"
 #include "sync/accountssync.h"
+#include "sync/liveevents.h"
 #include "sync/workspace.h"
 #include "version.h"
 
@@ -645,6 +646,20 @@ void MainWindow::createLiveActions()
         statusBar()->showMessage(on ? tr("Do not disturb: desktop notifications are off.")
                                     : tr("Desktop notifications are on again."),
                                  4000);
+    });
+    // An outage longer than LinkUp keeps events is found by the first gap fill, usually at start,
+    // before anyone opened the Live page (which says it itself once built).
+    connect(m_ws->live(), &LiveEvents::retentionExceeded, this, [this](const QString &accountId) {
+        if (m_livePage)
+            return;
+        const std::optional<Account> account = m_ws->accounts()->find(accountId);
+        const QString name = account && !account->name.isEmpty() ? account->name : accountId;
+        m_messages->showMessage(
+            MessageBar::Kind::Warning,
+            tr("Events of %1 could not be read for more than 24 hours, longer than LinkUp keeps "
+               "them, so some may be missing. Its inbox and invitations are being read again.")
+                .arg(name),
+            tr("Open Live events"), [this] { showLivePage(); });
     });
 }
 

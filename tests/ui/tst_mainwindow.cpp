@@ -7,13 +7,16 @@
 #include "connectdialog.h"
 #include "desktopsession.h"
 #include "jsontreewidget.h"
+#include "livepage.h"
 #include "mainwindow.h"
+#include "messagebar.h"
 #include "screenshots.h"
 #include "translations.h"
 
 #include "models/accountlistmodel.h"
 #include "sandbox/sandboxserver.h"
 #include "store/accountrepository.h"
+#include "sync/liveevents.h"
 #include "sync/workspace.h"
 
 #include <QAction>
@@ -90,6 +93,19 @@ private Q_SLOTS:
         QVERIFY2(!QDir(dir).exists(), "the demo's throw-away profile outlives the session");
     }
 
+    // Found by the first gap fill at start, before anyone opened the Live page: the window says it.
+    void retentionWarningBeforeTheLivePageExists()
+    {
+        QVERIFY(!m_window->findChild<ld::ui::LivePage *>());
+        const QString id = ld::sandbox::Seeds::primaryAccountId();
+        QTRY_VERIFY(m_session->workspace()->accounts()->find(id).has_value());
+        Q_EMIT m_session->workspace()->live()->retentionExceeded(id);
+        QVERIFY(m_window->messageBar()->isVisible());
+        QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral("more than 24 hours")),
+            qPrintable(m_window->messageBar()->text()));
+        QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("Camille Laurent")));
+    }
+
     void showsTheDemoBanner()
     {
         QVERIFY(m_window->demoBanner());
@@ -118,7 +134,7 @@ private Q_SLOTS:
         const QString id = second.data(ld::AccountListModel::AccountIdRole).toString();
         QTRY_COMPARE(m_window->accountsPage()->accountId(), id);
         QCOMPARE(m_window->accountsPage()->nameLabel()->text(),
-                 second.data(ld::AccountListModel::NameRole).toString());
+            second.data(ld::AccountListModel::NameRole).toString());
         QCOMPARE(m_window->accountsPage()->idLabel()->text(), id);
         QTRY_VERIFY(m_window->accountsPage()->extraTree()->fieldCount() > 0);
         QVERIFY(m_window->accountsPage()->extraTree()->isVisible());
@@ -127,7 +143,7 @@ private Q_SLOTS:
         view->setFocus();
         QTest::keyClick(view, Qt::Key_K);
         QTRY_COMPARE(m_window->accountsPage()->accountId(),
-                     view->model()->index(0, 0).data(ld::AccountListModel::AccountIdRole).toString());
+            view->model()->index(0, 0).data(ld::AccountListModel::AccountIdRole).toString());
         QTest::keyClick(view, Qt::Key_J);
         QTRY_COMPARE(m_window->accountsPage()->accountId(), id);
     }
@@ -195,7 +211,7 @@ private Q_SLOTS:
         bool shortcutShown = false;
         for (int row = 0; row < all; ++row)
             shortcutShown |= palette->view()->model()->index(row, 1).data().toString()
-                                 == QKeySequence(Qt::Key_F5).toString(QKeySequence::NativeText);
+                == QKeySequence(Qt::Key_F5).toString(QKeySequence::NativeText);
         QVERIFY(shortcutShown);
 
         saveScreenshot(palette, QStringLiteral("palette"));
