@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -26,6 +27,14 @@ QLabel *note(const QString &text, QWidget *parent)
     label->setWordWrap(true);
     label->setForegroundRole(QPalette::PlaceholderText);
     return label;
+}
+
+// The events filter as a set: "all" (or nothing said) is both kinds.
+QSet<QString> eventKinds(const QStringList &events)
+{
+    if (events.isEmpty() || events.contains(QStringLiteral("all")))
+        return { QStringLiteral("message_received"), QStringLiteral("accepted_invitation") };
+    return QSet<QString>(events.cbegin(), events.cend());
 }
 
 } // namespace
@@ -53,12 +62,12 @@ CustomWebhookDialog::CustomWebhookDialog(const QString &accountName, QWidget *pa
     m_error->hide();
     createButton()->setText(tr("&Create"));
 
-    auto *intro = plainLabel(tr("LinkUp will POST each event of %1 as JSON to your server, which "
-                                "must answer HTTP 200. Nothing is kept for LinkUp Desk to read: "
-                                "for events in this app, turn on live events instead.")
-                                 .arg(accountName),
+    m_intro = plainLabel(tr("LinkUp will POST each event of %1 as JSON to your server, which "
+                            "must answer HTTP 200. Nothing is kept for LinkUp Desk to read: "
+                            "for events in this app, turn on live events instead.")
+                             .arg(accountName),
         this);
-    intro->setWordWrap(true);
+    m_intro->setWordWrap(true);
     auto *events = new QVBoxLayout;
     events->setSpacing(2);
     events->addWidget(m_messages);
@@ -68,19 +77,62 @@ CustomWebhookDialog::CustomWebhookDialog(const QString &accountName, QWidget *pa
     form->addRow(tr("&Address:"), m_url);
     form->addRow(tr("Events:"), events);
     form->addRow(QString(), m_signing);
+    m_form = form;
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
+    layout->addWidget(m_intro);
     layout->addLayout(form);
-    layout->addWidget(note(tr("Creating it starts monitoring the account: about %1 credits a "
-                              "day until every webhook of the account is stopped or deleted.")
-                               .arg(LiveEvents::CreditsPerAccountPerDay),
-        this));
+    m_cost = note(tr("Creating it starts monitoring the account: about %1 credits a "
+                     "day until every webhook of the account is stopped or deleted.")
+                      .arg(LiveEvents::CreditsPerAccountPerDay),
+        this);
+    layout->addWidget(m_cost);
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &CustomWebhookDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_url, &QLineEdit::textChanged, m_error, &QWidget::hide);
     resize(sizeHint().expandedTo(QSize(520, 0)));
+}
+
+CustomWebhookDialog::CustomWebhookDialog(
+    const QString &accountName, const Webhook &existing, QWidget *parent)
+    : CustomWebhookDialog(accountName, parent)
+{
+    m_original = existing;
+    setWindowTitle(existing.isHosted() ? tr("Edit hosted webhook") : tr("Edit custom webhook"));
+    createButton()->setText(tr("&Save"));
+    m_signing->setChecked(existing.signatureEnabled);
+    m_form->setRowVisible(m_signing, false); // rotated or stopped from the page
+    const QSet<QString> kinds = eventKinds(existing.events);
+    m_messages->setChecked(kinds.contains(QStringLiteral("message_received")));
+    m_invitations->setChecked(kinds.contains(QStringLiteral("accepted_invitation")));
+    if (existing.isHosted()) {
+        m_form->setRowVisible(m_url, false); // hosted stays hosted: it has no address
+        m_intro->setText(tr("A hosted webhook of %1: LinkUp keeps its events for LinkUp Desk "
+                            "and other apps to read. Choose which events it keeps.")
+                             .arg(accountName));
+    } else {
+        m_url->setText(existing.url);
+        m_intro->setText(tr("LinkUp POSTs each event of %1 as JSON to this address, which must "
+                            "answer HTTP 200.")
+                             .arg(accountName));
+    }
+    m_cost->setText(tr("Saving does not start or stop monitoring, nor change what it costs: "
+                       "use Stop on the Webhooks page for that."));
+    resize(sizeHint().expandedTo(QSize(520, 0)));
+}
+
+WebhookUpdate CustomWebhookDialog::changes() const
+{
+    WebhookUpdate update;
+    if (!m_original)
+        return update;
+    const WebhookSettings s = settings();
+    if (!m_original->isHosted() && s.url != m_original->url)
+        update.url = s.url;
+    if (eventKinds(s.events) != eventKinds(m_original->events))
+        update.events = s.events;
+    return update;
 }
 
 QPushButton *CustomWebhookDialog::createButton() const
@@ -91,7 +143,7 @@ QPushButton *CustomWebhookDialog::createButton() const
 WebhookSettings CustomWebhookDialog::settings() const
 {
     WebhookSettings s;
-    s.url = m_url->text().trimmed();
+    s.url = m_original && m_original->isHosted() ? QString() : m_url->text().trimmed();
     if (m_messages->isChecked() && m_invitations->isChecked())
         s.events = { QStringLiteral("all") };
     else if (m_messages->isChecked())
@@ -100,14 +152,16 @@ WebhookSettings CustomWebhookDialog::settings() const
         s.events = { QStringLiteral("accepted_invitation") };
     else
         s.events.clear();
-    s.enableSignature = m_signing->isChecked();
+    // Editing never changes signing (nor sends it): validate() then only checks the address.
+    s.enableSignature = !m_original && m_signing->isChecked();
     return s;
 }
 
 QString CustomWebhookDialog::problem() const
 {
     const WebhookSettings s = settings();
-    if (s.url.isEmpty())
+    const bool hosted = m_original && m_original->isHosted();
+    if (s.url.isEmpty() && !hosted)
         return tr("Enter the https:// address of your server.");
     if (s.events.isEmpty())
         return tr("Choose at least one kind of event to deliver.");

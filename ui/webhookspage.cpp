@@ -196,16 +196,26 @@ QWidget *WebhooksPage::buildList()
         tr("Make a new signing secret; the current one stops working"));
     m_unsign = button(
         QStringLiteral("webhookUnsign"), tr("Stop si&gning"), tr("Deliver without a signature"));
+    m_edit = button(QStringLiteral("webhookEdit"), tr("&Edit…"),
+        tr("Change the address or the events of this webhook (Enter or F2)"));
+    m_pause = button(QStringLiteral("webhookPause"), tr("&Pause delivery…"),
+        tr("Stop or resume sending events; monitoring and its billing go on (Ctrl+P)"));
     m_refresh = button(QStringLiteral("webhookRefresh"), tr("Re&load"),
         tr("List this account's webhooks again (free)"));
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : { m_create, m_start, m_stop, m_delete, m_rotate, m_unsign })
+    for (QPushButton *b :
+        { m_create, m_edit, m_pause, m_start, m_stop, m_delete, m_rotate, m_unsign })
         buttons->addWidget(b);
     buttons->addStretch(1);
     buttons->addWidget(m_refresh);
     auto *layout = new QVBoxLayout(box);
     layout->addWidget(m_listStack, 1);
     layout->addLayout(buttons);
+    auto *pauseNote = note(tr("Pausing delivery does not stop monitoring nor its billing: use Stop "
+                              "for that."),
+        box);
+    pauseNote->setObjectName(QStringLiteral("webhookPauseNote"));
+    layout->addWidget(pauseNote);
 
     connect(m_create, &QPushButton::clicked, this, &WebhooksPage::createCustom);
     connect(m_start, &QPushButton::clicked, this, &WebhooksPage::startSelected);
@@ -214,6 +224,9 @@ QWidget *WebhooksPage::buildList()
     connect(m_rotate, &QPushButton::clicked, this, &WebhooksPage::rotateSecret);
     connect(m_unsign, &QPushButton::clicked, this, &WebhooksPage::disableSigning);
     connect(m_refresh, &QPushButton::clicked, this, &WebhooksPage::reload);
+    connect(m_edit, &QPushButton::clicked, this, &WebhooksPage::editSelected);
+    connect(m_pause, &QPushButton::clicked, this, &WebhooksPage::togglePauseSelected);
+    connect(m_table, &QTreeWidget::itemDoubleClicked, this, &WebhooksPage::editSelected);
     connect(m_table, &QTreeWidget::currentItemChanged, this, &WebhooksPage::updateButtons);
     return box;
 }
@@ -229,7 +242,20 @@ void WebhooksPage::createActions()
     auto *create = new QAction(tr("New custom webhook…"), this);
     create->setObjectName(QStringLiteral("newCustomWebhook"));
     connect(create, &QAction::triggered, this, &WebhooksPage::createCustom);
-    m_actions = { create, remove };
+    m_editAction = new QAction(tr("Edit webhook…"), this);
+    m_editAction->setObjectName(QStringLiteral("editWebhook"));
+    m_editAction->setShortcuts(
+        { QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter), QKeySequence(Qt::Key_F2) });
+    m_editAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_editAction, &QAction::triggered, this, &WebhooksPage::editSelected);
+    m_table->addAction(m_editAction);
+    m_pauseAction = new QAction(tr("Pause delivery…"), this);
+    m_pauseAction->setObjectName(QStringLiteral("pauseWebhook"));
+    m_pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_pauseAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_pauseAction, &QAction::triggered, this, &WebhooksPage::togglePauseSelected);
+    m_table->addAction(m_pauseAction);
+    m_actions = { create, m_editAction, m_pauseAction, remove };
 }
 
 WebhookSecretDialog *WebhooksPage::secretDialog() const
@@ -408,6 +434,66 @@ void WebhooksPage::updateButtons()
     m_delete->setEnabled(w.has_value());
     m_rotate->setEnabled(w && !w->isHosted());
     m_unsign->setEnabled(w && !w->isHosted() && w->signatureEnabled);
+    m_edit->setEnabled(w.has_value());
+    m_editAction->setEnabled(w.has_value());
+    const bool paused = w && !w->isActive;
+    m_pause->setText(paused ? tr("Res&ume delivery") : tr("&Pause delivery…"));
+    m_pauseAction->setText(paused ? tr("Resume delivery") : tr("Pause delivery…"));
+    m_pause->setEnabled(w.has_value());
+    m_pauseAction->setEnabled(w.has_value());
+}
+
+void WebhooksPage::editSelected()
+{
+    const std::optional<Webhook> w = selected();
+    if (!w)
+        return;
+    CustomWebhookDialog dialog(accountName(), *w, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const WebhookUpdate changes = dialog.changes();
+    if (!changes.url && !changes.events && !changes.isActive) {
+        Q_EMIT statusMessage(tr("Nothing changed: the webhook was not sent again."));
+        return;
+    }
+    run(m_service->update(w->id, changes), tr("Webhook updated."));
+}
+
+void WebhooksPage::togglePauseSelected()
+{
+    const std::optional<Webhook> w = selected();
+    if (!w)
+        return;
+    WebhookUpdate update;
+    if (!w->isActive) {
+        update.isActive = true;
+        run(m_service->update(w->id, update), tr("Delivery resumed."));
+        return;
+    }
+    const Webhook *followed = WebhookEnsurer::choose(m_webhooks, m_accountId);
+    const bool followedByApp
+        = followed && followed->id == w->id && m_ws->live()->isMonitored(m_accountId);
+    QString text;
+    if (followedByApp)
+        text = tr("LinkUp Desk watches the live events of %1 through this webhook: while its "
+                  "delivery is paused, no new messages or accepted invitations arrive on the "
+                  "Live page or as notifications.")
+                   .arg(accountName());
+    else if (w->isHosted())
+        text = tr("This hosted webhook of %1 stops keeping events until you resume it.")
+                   .arg(accountName());
+    else
+        text = tr("LinkUp stops posting events to %1 until you resume it.").arg(w->url);
+    if (w->monitoring || !w->monitoringKnown)
+        text += QStringLiteral("\n\n")
+            + tr("Monitoring goes on, and so does its billing (about %1 credits a day): use "
+                 "Stop to end both.")
+                  .arg(LiveEvents::CreditsPerAccountPerDay);
+    if (!confirm(tr("Pause delivery?"), text, tr("Pause delivery")))
+        return;
+    update.isActive = false;
+    run(m_service->update(w->id, update),
+        tr("Delivery paused: monitoring, and its billing, go on."));
 }
 
 } // namespace ld::ui

@@ -6,7 +6,10 @@
 //  - every webhook of the account, hosted or custom, with its events, whether it monitors (what
 //    costs) apart from whether it delivers (is_active, which does not stop billing), signing
 //    and creation time; and start, stop, delete, rotate the signing secret (shown once) and
-//    disable signing, and a new custom webhook.
+//    disable signing, and a new custom webhook;
+//  - edit a webhook (Enter, F2 or a double click: the new-webhook form, prefilled; one PUT with
+//    only what changed, none when nothing did) and pause or resume its delivery (Ctrl+P;
+//    PUT is_active), which does not stop monitoring nor its billing — the page says so.
 // None of these requests costs credits; monitoring does. Errors are shown as sentences.
 #include "domain/webhook.h"
 
@@ -70,6 +73,10 @@ public:
     QPushButton *rotateButton() const { return m_rotate; }
     QPushButton *unsignButton() const { return m_unsign; }
     QPushButton *createButton() const { return m_create; }
+    QPushButton *editButton() const { return m_edit; }
+    QPushButton *pauseButton() const { return m_pause; } // "Pause delivery…" / "Resume delivery"
+    QAction *editAction() const { return m_editAction; }
+    QAction *pauseAction() const { return m_pauseAction; }
     WebhookSecretDialog *secretDialog() const; // while open, else null
 
 public Q_SLOTS:
@@ -80,6 +87,8 @@ public Q_SLOTS:
     void deleteSelected();
     void rotateSecret();
     void disableSigning();
+    void editSelected(); // url (custom only) and events filter
+    void togglePauseSelected(); // is_active: delivery only
 
 Q_SIGNALS:
     void statusMessage(const QString &text);
@@ -129,6 +138,10 @@ private:
     QPushButton *m_rotate = nullptr;
     QPushButton *m_unsign = nullptr;
     QPushButton *m_refresh = nullptr;
+    QPushButton *m_edit = nullptr;
+    QPushButton *m_pause = nullptr;
+    QAction *m_editAction = nullptr;
+    QAction *m_pauseAction = nullptr;
     QPointer<WebhookSecretDialog> m_secretDialog;
     QList<QAction *> m_actions;
 };

@@ -4,7 +4,11 @@
 // a sentence before anything is sent, the events filter and signing sent as chosen, the secret
 // shown once and copyable, rotated, signing turned off, stopped, started (asking about the cost
 // when nothing else monitors the account), and deleted after a confirmation. A refused start
-// (no credits) is said as a sentence. Screenshots of the page and its dialogs.
+// (no credits) is said as a sentence. Editing (F2, Enter) reuses the form, prefilled, and sends
+// one PUT with only what changed — none when nothing did, none for an http:// address; pausing
+// delivery (Ctrl+P) asks first, saying that monitoring and billing go on (and, for the hosted
+// webhook LinkUp Desk follows, that live events stop), and sends is_active false, then true.
+// Screenshots of the page and its dialogs.
 #include "messagebar.h"
 #include "modaldialogs.h"
 #include "sandboxworkspace.h"
@@ -49,11 +53,16 @@ private Q_SLOTS:
     void refusedStartIsASentence();
     void deleteKeyAsksFirst();
     void watchedAccountWithACustomWebhook();
+    void editSendsOnlyWhatChanged();
+    void pauseAndResumeDelivery();
+    void pausingTheFollowedHostedWebhookSaysLiveEventsStop();
 
 private:
     QList<sandbox::RecordedRequest> webhookWrites() const;
     QTreeWidgetItem *rowWithKind(const QString &prefix) const;
     void waitListed();
+    QTreeWidgetItem *createCustom(const QString &url);
+    void focusTable();
 
     std::unique_ptr<SandboxWorkspace> m_sb;
     std::unique_ptr<WebhooksPage> m_page;
@@ -355,6 +364,194 @@ void TstWebhooksPage::watchedAccountWithACustomWebhook()
     m_page->table()->setCurrentItem(hosted);
     QVERIFY(!m_page->rotateButton()->isEnabled()); // hosted: never signed
     saveScreenshot(m_page.get(), QStringLiteral("webhooks-page"));
+}
+
+// A custom webhook for all events, made through the form; its row, selected.
+QTreeWidgetItem *TstWebhooksPage::createCustom(const QString &url)
+{
+    onNextModal([url](QWidget *modal) {
+        auto *dialog = qobject_cast<CustomWebhookDialog *>(modal);
+        QVERIFY(dialog);
+        dialog->urlEdit()->setText(url);
+        dialog->createButton()->click();
+    });
+    m_page->createButton()->click();
+    if (!QTest::qWaitFor([this] { return rowWithKind(QStringLiteral("Custom: ")) != nullptr; }))
+        return nullptr;
+    QTreeWidgetItem *row = rowWithKind(QStringLiteral("Custom: "));
+    m_page->table()->setCurrentItem(row);
+    return row;
+}
+
+// Keys go to the table, as when a person has clicked a row (a box or a dialog had the focus).
+void TstWebhooksPage::focusTable()
+{
+    m_page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    m_page->table()->setFocus();
+}
+
+void TstWebhooksPage::editSendsOnlyWhatChanged()
+{
+    const QString url = QStringLiteral("https://hooks.example.com/in");
+    QVERIFY(createCustom(url));
+    const QString id = m_page->webhooks().first().id;
+    QVERIFY(m_page->editButton()->isEnabled());
+    focusTable();
+
+    // F2: the form, prefilled, in edit mode; only the events filter changes.
+    bool prefilled = false;
+    onNextModal([&prefilled, url](QWidget *modal) {
+        auto *dialog = qobject_cast<CustomWebhookDialog *>(modal);
+        QVERIFY(dialog);
+        QVERIFY(dialog->isEditing());
+        QCOMPARE(dialog->urlEdit()->text(), url);
+        QVERIFY(dialog->messagesBox()->isChecked() && dialog->invitationsBox()->isChecked());
+        QVERIFY(!dialog->signingBox()->isVisible()); // signing is rotated or stopped on the page
+        QCOMPARE(dialog->createButton()->text(), QStringLiteral("&Save"));
+        prefilled = true;
+        dialog->invitationsBox()->setChecked(false);
+        saveScreenshot(dialog, QStringLiteral("webhooks-edit-dialog"));
+        dialog->createButton()->click();
+    });
+    QTest::keyClick(m_page->table(), Qt::Key_F2);
+    QVERIFY(prefilled);
+    QTRY_COMPARE(webhookWrites().size(), 2);
+    const sandbox::RecordedRequest put = webhookWrites().last();
+    QCOMPARE(put.method, QByteArray("PUT"));
+    QCOMPARE(put.path, QStringLiteral("/v2/webhooks/") + id);
+    const QJsonObject body = QJsonDocument::fromJson(put.body).object();
+    QCOMPARE(body.keys(), QStringList { QStringLiteral("events") });
+    QCOMPARE(body.value(QStringLiteral("events")).toArray(),
+        QJsonArray { QStringLiteral("message_received") });
+    QTRY_COMPARE(rowWithKind(QStringLiteral("Custom: "))->text(WebhooksPage::EventsColumn),
+        QStringLiteral("Messages"));
+
+    // Enter, and OK with nothing changed: no request at all.
+    waitListed();
+    m_page->table()->setCurrentItem(rowWithKind(QStringLiteral("Custom: ")));
+    focusTable();
+    bool opened = false;
+    onNextModal([&opened](QWidget *modal) {
+        auto *dialog = qobject_cast<CustomWebhookDialog *>(modal);
+        QVERIFY(dialog);
+        QVERIFY(dialog->messagesBox()->isChecked() && !dialog->invitationsBox()->isChecked());
+        opened = true;
+        dialog->createButton()->click();
+    });
+    QTest::keyClick(m_page->table(), Qt::Key_Return);
+    QVERIFY(opened);
+    QTest::qWait(200);
+    QCOMPARE(webhookWrites().size(), 2);
+
+    // The Edit button, an http:// address: refused in the form with a sentence, nothing sent.
+    QString error;
+    onNextModal([&error](QWidget *modal) {
+        auto *dialog = qobject_cast<CustomWebhookDialog *>(modal);
+        QVERIFY(dialog);
+        dialog->urlEdit()->setText(QStringLiteral("http://hooks.example.com/in"));
+        dialog->createButton()->click();
+        error = dialog->errorLabel()->text();
+        QVERIFY(dialog->isVisible());
+        dialog->reject();
+    });
+    m_page->editButton()->click();
+    QVERIFY2(error.contains(QStringLiteral("https://")), qPrintable(error));
+    QTest::qWait(200);
+    QCOMPARE(webhookWrites().size(), 2);
+
+    // A new address alone: the PUT holds only the url.
+    onNextModal([](QWidget *modal) {
+        auto *dialog = qobject_cast<CustomWebhookDialog *>(modal);
+        QVERIFY(dialog);
+        dialog->urlEdit()->setText(QStringLiteral("https://crm.example.com/hooks"));
+        dialog->createButton()->click();
+    });
+    m_page->editButton()->click();
+    QTRY_COMPARE(webhookWrites().size(), 3);
+    QCOMPARE(QJsonDocument::fromJson(webhookWrites().last().body).object(),
+        QJsonObject(
+            { { QStringLiteral("url"), QStringLiteral("https://crm.example.com/hooks") } }));
+    QTRY_VERIFY(rowWithKind(QStringLiteral("Custom: https://crm.example.com/hooks")) != nullptr);
+}
+
+void TstWebhooksPage::pauseAndResumeDelivery()
+{
+    QVERIFY(createCustom(QStringLiteral("https://hooks.example.com/in")));
+    const QString id = m_page->webhooks().first().id;
+    QCOMPARE(m_page->pauseButton()->text(), QStringLiteral("&Pause delivery…"));
+    QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("webhookPauseNote"))
+                ->text()
+                .contains(QStringLiteral("does not stop monitoring nor its billing")));
+    focusTable();
+
+    // Ctrl+P, "no": nothing sent.
+    QString asked;
+    answerNextBox(false, &asked);
+    QTest::keyClick(m_page->table(), Qt::Key_P, Qt::ControlModifier);
+    QVERIFY2(asked.contains(QStringLiteral("Monitoring goes on, and so does its billing")),
+        qPrintable(asked));
+    QVERIFY(asked.contains(QStringLiteral("https://hooks.example.com/in")));
+    QCOMPARE(webhookWrites().size(), 1);
+
+    // Ctrl+P, "yes": is_active false, and the row says Paused; monitoring is still on.
+    focusTable();
+    answerNextBox(true);
+    QTest::keyClick(m_page->table(), Qt::Key_P, Qt::ControlModifier);
+    QTRY_COMPARE(webhookWrites().size(), 2);
+    QCOMPARE(webhookWrites().last().method, QByteArray("PUT"));
+    QCOMPARE(webhookWrites().last().path, QStringLiteral("/v2/webhooks/") + id);
+    QCOMPARE(QJsonDocument::fromJson(webhookWrites().last().body).object(),
+        QJsonObject({ { QStringLiteral("is_active"), false } }));
+    QTRY_COMPARE(rowWithKind(QStringLiteral("Custom: "))->text(WebhooksPage::DeliveryColumn),
+        QStringLiteral("Paused"));
+    QCOMPARE(rowWithKind(QStringLiteral("Custom: "))->text(WebhooksPage::MonitoringColumn),
+        QStringLiteral("On (billed)"));
+    m_page->table()->setCurrentItem(rowWithKind(QStringLiteral("Custom: ")));
+    QCOMPARE(m_page->pauseButton()->text(), QStringLiteral("Res&ume delivery"));
+    saveScreenshot(m_page.get(), QStringLiteral("webhooks-page-paused"));
+
+    // Resume (the button, no question): is_active true.
+    m_page->pauseButton()->click();
+    QTRY_COMPARE(webhookWrites().size(), 3);
+    QCOMPARE(QJsonDocument::fromJson(webhookWrites().last().body).object(),
+        QJsonObject({ { QStringLiteral("is_active"), true } }));
+    QTRY_COMPARE(rowWithKind(QStringLiteral("Custom: "))->text(WebhooksPage::DeliveryColumn),
+        QStringLiteral("Active"));
+}
+
+void TstWebhooksPage::pausingTheFollowedHostedWebhookSaysLiveEventsStop()
+{
+    answerNextBox(true);
+    QTest::keyClick(m_page->liveToggle(), Qt::Key_Space);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_page->liveStatusLabel()->text(), QStringLiteral("Now: Live"), 10000);
+    QTRY_COMPARE(m_page->table()->topLevelItemCount(), 1);
+    waitListed();
+    m_page->table()->setCurrentItem(m_page->table()->topLevelItem(0));
+    const int before = int(webhookWrites().size());
+
+    QString asked;
+    answerNextBox(false, &asked);
+    m_page->pauseAction()->trigger();
+    QVERIFY2(asked.contains(QStringLiteral("no new messages or accepted invitations arrive")),
+        qPrintable(asked));
+    QVERIFY(asked.contains(QStringLiteral("Camille Laurent")));
+    QCOMPARE(int(webhookWrites().size()), before);
+
+    // Its edit form has no address: hosted stays hosted.
+    bool checked = false;
+    onNextModal([&checked](QWidget *modal) {
+        auto *dialog = qobject_cast<CustomWebhookDialog *>(modal);
+        QVERIFY(dialog);
+        QVERIFY(!dialog->urlEdit()->isVisible());
+        QVERIFY(dialog->problem().isEmpty());
+        QVERIFY(!dialog->changes().url && !dialog->changes().events);
+        checked = true;
+        dialog->reject();
+    });
+    m_page->editAction()->trigger();
+    QVERIFY(checked);
 }
 
 QTEST_MAIN(TstWebhooksPage)
