@@ -19,13 +19,6 @@ namespace {
 
 enum Column { NameColumn, AccountColumn, AgeColumn, OutcomeColumn };
 
-QLabel *wrapped(QWidget *parent)
-{
-    QLabel *label = plainLabel({}, parent);
-    label->setWordWrap(true);
-    return label;
-}
-
 } // namespace
 
 BulkPreviewDialog::BulkPreviewDialog(const BulkPlanner *planner, NetworkAction action,
@@ -37,12 +30,12 @@ BulkPreviewDialog::BulkPreviewDialog(const BulkPlanner *planner, NetworkAction a
     , m_maxDelayMs(maxDelayMs)
     , m_layout(new QVBoxLayout(this))
     , m_heading(plainLabel({}, this))
-    , m_cost(wrapped(this))
-    , m_caps(wrapped(this))
+    , m_cost(wrappedLabel({}, this))
+    , m_caps(wrappedLabel({}, this))
     , m_refusalRow(new QWidget(this))
-    , m_refusal(wrapped(m_refusalRow))
+    , m_refusal(wrappedLabel({}, m_refusalRow))
     , m_list(new QTreeWidget(this))
-    , m_empty(wrapped(this))
+    , m_empty(wrappedLabel({}, this))
 {
     setObjectName(QStringLiteral("bulkPreviewDialog"));
     setWindowTitle(tr("Check before sending"));
@@ -58,9 +51,7 @@ BulkPreviewDialog::BulkPreviewDialog(const BulkPlanner *planner, NetworkAction a
     m_refusal->setObjectName(QStringLiteral("bulkPreviewRefusal"));
     m_empty->setObjectName(QStringLiteral("bulkPreviewEmpty"));
     m_empty->setAlignment(Qt::AlignCenter);
-    QPalette muted = m_empty->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
-    m_empty->setPalette(muted);
+    mute(m_empty);
 
     auto *warningIcon = new QLabel(m_refusalRow);
     warningIcon->setPixmap(icons::action(QStringLiteral("warning")).pixmap(16, 16));
@@ -99,10 +90,10 @@ BulkPreviewDialog::BulkPreviewDialog(const BulkPlanner *planner, NetworkAction a
     m_layout->addWidget(m_list, 1);
     m_layout->addWidget(m_empty, 1);
     // What a person worries about before pressing the button.
-    QLabel *reassurance = wrapped(this);
+    QLabel *reassurance = wrappedLabel({}, this);
     reassurance->setText(tr("Nothing has been sent yet. Once started, the run can be paused or "
                             "cancelled at any time."));
-    reassurance->setPalette(muted);
+    mute(reassurance);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(reassurance, 1);
     bottom->addWidget(buttons);

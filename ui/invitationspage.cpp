@@ -37,13 +37,6 @@ namespace {
 
 using Direction = StoredInvitation::Direction;
 
-void mute(QLabel *label)
-{
-    QPalette muted = label->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
-    label->setPalette(muted);
-}
-
 } // namespace
 
 InvitationsPage::InvitationsPage(Workspace *workspace, QWidget *parent)

@@ -54,9 +54,7 @@ InvitationsTab::InvitationsTab(
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     m_empty->setMargin(24);
-    QPalette muted = m_empty->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
-    m_empty->setPalette(muted);
+    mute(m_empty);
     addWidget(m_view);
     addWidget(m_empty);
     setFocusProxy(m_view);

@@ -23,23 +23,7 @@ namespace ld::ui {
 
 namespace {
 
-const QColor ProblemColor(0xc0, 0x30, 0x30);
 const QColor DoneColor(0x1e, 0x7b, 0x34);
-
-void setColor(QLabel *label, const QColor &color)
-{
-    QPalette pal = label->palette();
-    pal.setColor(QPalette::WindowText, color);
-    label->setPalette(pal);
-}
-
-QLabel *wrappedLabel(const QString &objectName, QWidget *parent)
-{
-    QLabel *label = plainLabel({}, parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    return label;
-}
 
 } // namespace
 
@@ -76,7 +60,7 @@ InviteDialog::InviteDialog(Workspace *workspace, QWidget *parent)
     m_person->setForegroundRole(QPalette::PlaceholderText);
     m_limit->setForegroundRole(QPalette::PlaceholderText);
     m_usage->setForegroundRole(QPalette::PlaceholderText);
-    setColor(m_reason, ProblemColor);
+    setTextColor(m_reason, problemColor());
 
     m_send = m_buttons->addButton(tr("Send invitation (1 credit)"), QDialogButtonBox::AcceptRole);
     m_send->setObjectName(QStringLiteral("inviteSend"));
@@ -216,7 +200,7 @@ void InviteDialog::updateCounter()
     const int limit = m_ws->settings()->noteLimit(accountId());
     const int length = noteLength(m_note->toPlainText().trimmed());
     m_counter->setText(tr("%1 / %2").arg(length).arg(limit));
-    setColor(m_counter, length > limit ? ProblemColor : palette().color(QPalette::PlaceholderText));
+    setTextColor(m_counter, length > limit ? problemColor() : palette().color(QPalette::PlaceholderText));
     m_limit->setText(limit > AppSettings::FreeNoteLimit
                          ? tr("This account has LinkedIn Premium: notes up to %1 characters.")
                                .arg(limit)
@@ -281,7 +265,7 @@ void InviteDialog::revalidate()
     // An empty URL is where every invitation starts, so its reason is a hint, not a problem.
     const bool blank = t.profileUrl.isEmpty() && account && account->isActive;
     m_reason->setText(why);
-    setColor(m_reason, blank ? palette().color(QPalette::PlaceholderText) : ProblemColor);
+    setTextColor(m_reason, blank ? palette().color(QPalette::PlaceholderText) : problemColor());
     m_reason->setVisible(!why.isEmpty() && !m_showingOutcome);
 }
 
@@ -323,7 +307,7 @@ void InviteDialog::onItemChanged(qint64 itemId, qint64 runId, OutboxItem::State 
     case OutboxItem::State::Sent:
         showOutcome(tr("Invitation sent to %1. It is listed with your sent invitations.").arg(who),
                     false);
-        setColor(m_outcomeLabel, DoneColor);
+        setTextColor(m_outcomeLabel, DoneColor);
         break;
     case OutboxItem::State::Refused:
         showOutcome(tr("Not sent: %1").arg(reason), true);
@@ -354,7 +338,7 @@ void InviteDialog::showOutcome(const QString &text, bool problem)
 {
     m_showingOutcome = true;
     m_outcomeLabel->setText(text);
-    setColor(m_outcomeLabel, problem ? ProblemColor : palette().color(QPalette::WindowText));
+    setTextColor(m_outcomeLabel, problem ? problemColor() : palette().color(QPalette::WindowText));
     m_outcomeLabel->show();
     m_reason->hide();
 }

@@ -24,22 +24,6 @@ namespace ld::ui {
 
 namespace {
 
-const QColor ProblemColor(0xc0, 0x30, 0x30);
-
-void setColor(QLabel *label, const QColor &color)
-{
-    QPalette pal = label->palette();
-    pal.setColor(QPalette::WindowText, color);
-    label->setPalette(pal);
-}
-
-QLabel *wrappedLabel(const QString &objectName, QWidget *parent)
-{
-    QLabel *label = plainLabel({}, parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    return label;
-}
 
 QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
 {
@@ -108,7 +92,7 @@ InviteListDialog::InviteListDialog(
     m_counter->setAlignment(Qt::AlignRight | Qt::AlignTop);
     m_lines->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_limit->setForegroundRole(QPalette::PlaceholderText);
-    setColor(m_reason, ProblemColor);
+    setTextColor(m_reason, problemColor());
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_preview = buttons->addButton(tr("Preview…"), QDialogButtonBox::AcceptRole);
@@ -236,14 +220,14 @@ void InviteListDialog::revalidate()
         summary += QLatin1Char('\n') + problems.join(QLatin1Char('\n'));
     m_lines->setText(summary);
     m_lines->setVisible(!summary.isEmpty());
-    setColor(m_lines,
-        problems.isEmpty() ? palette().color(QPalette::PlaceholderText) : ProblemColor);
+    setTextColor(m_lines,
+        problems.isEmpty() ? palette().color(QPalette::PlaceholderText) : problemColor());
 
     const QString id = accountId();
     const int limit = m_ws->settings()->noteLimit(id);
     const int length = InviteDialog::noteLength(m_note->toPlainText().trimmed());
     m_counter->setText(tr("%1 / %2").arg(length).arg(limit));
-    setColor(m_counter, length > limit ? ProblemColor : palette().color(QPalette::PlaceholderText));
+    setTextColor(m_counter, length > limit ? problemColor() : palette().color(QPalette::PlaceholderText));
     m_limit->setText(limit > AppSettings::FreeNoteLimit
             ? tr("This account has LinkedIn Premium: notes up to %1 characters.").arg(limit)
             : tr("Free accounts allow %1 characters; set Premium accounts to %2 in Settings.")
@@ -270,7 +254,7 @@ void InviteListDialog::revalidate()
     m_reason->setText(why);
     // An empty box is where every list starts, so its reason is a hint, not a problem.
     const bool blank = lines.isEmpty() && account && account->isActive;
-    setColor(m_reason, blank ? palette().color(QPalette::PlaceholderText) : ProblemColor);
+    setTextColor(m_reason, blank ? palette().color(QPalette::PlaceholderText) : problemColor());
     m_reason->setVisible(!why.isEmpty());
 }
 
