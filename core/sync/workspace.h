@@ -34,6 +34,8 @@ class NetworkSync;
 class InvitationQueue;
 class LiveEventRepository;
 class LiveEvents;
+class MigrationRepository;
+class MigrationRunner;
 
 class Workspace : public QObject
 {
@@ -77,6 +79,10 @@ public:
     // the outbox, nothing is sent (and nothing billed) until the owner calls live()->start().
     LiveEventRepository *liveEvents() const;
     LiveEvents *live() const;
+    // The V1 → V2 migration (issue 6): the journal of batch runs and the runner that calls
+    // /v2/login row by row. Nothing is called until the owner starts a run.
+    MigrationRepository *migrations() const;
+    MigrationRunner *migrationRunner() const;
 
 private:
     void applySettings(); // base URL and undo-send delay, at open and on every change
