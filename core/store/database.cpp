@@ -230,6 +230,7 @@ bool Database::migrate(int from, int to)
         case 4: ok = schema::migrateTo4(db, &error); break;
         case 5: ok = schema::migrateTo5(db, &error); break;
         case 6: ok = schema::migrateTo6(db, &error); break;
+        case 7: ok = schema::migrateTo7(db, &error); break;
         default: error = QStringLiteral("no migration step to version %1").arg(version); break;
         }
         // user_version lives in the file header and is part of the transaction.

@@ -322,4 +322,55 @@ bool migrateTo6(QSqlDatabase &db, QString *error)
                error);
 }
 
+// The batch migration journal (issue 6). A V1 login_token is a secret and has no column here:
+// rows are keyed by token_hash (hex SHA-256 of the token, '' for a row without one), which is
+// also how accountIdForToken finds what a token became. States and statuses are stored by
+// name ("running", "checkpoint_required"), so an old build reading a newer name can tell it
+// does not know it. duplicate_of is the row_index of the row a duplicate follows, -1 for none.
+bool migrateTo7(QSqlDatabase &db, QString *error)
+{
+    return run(db,
+               {
+                   QStringLiteral("CREATE TABLE migration_runs ("
+                                  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                  " content_hash TEXT NOT NULL,"
+                                  " source_path TEXT NOT NULL DEFAULT '',"
+                                  " state TEXT NOT NULL,"
+                                  " min_delay_ms INTEGER NOT NULL DEFAULT 0,"
+                                  " max_delay_ms INTEGER NOT NULL DEFAULT 0,"
+                                  " total_rows INTEGER NOT NULL DEFAULT 0,"
+                                  " created_at TEXT NOT NULL,"
+                                  " updated_at TEXT NOT NULL,"
+                                  " finished_at TEXT,"
+                                  " stop_reason TEXT NOT NULL DEFAULT '',"
+                                  " owner_pid INTEGER NOT NULL DEFAULT 0,"
+                                  " owner_host TEXT NOT NULL DEFAULT '')"),
+                   QStringLiteral("CREATE INDEX migration_runs_by_content ON migration_runs (content_hash, id)"),
+                   QStringLiteral("CREATE INDEX migration_runs_by_state ON migration_runs (state, id)"),
+                   QStringLiteral("CREATE TABLE migration_rows ("
+                                  " run_id INTEGER NOT NULL REFERENCES migration_runs (id) ON DELETE CASCADE,"
+                                  " row_index INTEGER NOT NULL,"
+                                  " line_number INTEGER NOT NULL DEFAULT 0,"
+                                  " token_hash TEXT NOT NULL DEFAULT '',"
+                                  " country TEXT NOT NULL DEFAULT '',"
+                                  " label TEXT NOT NULL DEFAULT '',"
+                                  " status TEXT NOT NULL,"
+                                  " account_id TEXT NOT NULL DEFAULT '',"
+                                  " challenge TEXT NOT NULL DEFAULT '',"
+                                  " error_code TEXT NOT NULL DEFAULT '',"
+                                  " error_message TEXT NOT NULL DEFAULT '',"
+                                  " note TEXT NOT NULL DEFAULT '',"
+                                  " duplicate_of INTEGER NOT NULL DEFAULT -1,"
+                                  " credits INTEGER NOT NULL DEFAULT 0,"
+                                  " attempts INTEGER NOT NULL DEFAULT 0,"
+                                  " started_at TEXT,"
+                                  " finished_at TEXT,"
+                                  " PRIMARY KEY (run_id, row_index))"),
+                   QStringLiteral("CREATE INDEX migration_rows_by_token ON migration_rows (token_hash, finished_at)"),
+                   // A finished row hands its outcome to the rows that duplicate it.
+                   QStringLiteral("CREATE INDEX migration_rows_by_original ON migration_rows (run_id, duplicate_of)"),
+               },
+               error);
+}
+
 } // namespace ld::schema

@@ -13,5 +13,6 @@ bool migrateTo3(QSqlDatabase &db, QString *error); // conversations, messages, c
 bool migrateTo4(QSqlDatabase &db, QString *error); // outbox, snippets (with defaults)
 bool migrateTo5(QSqlDatabase &db, QString *error); // outbox.run_id, bulk_runs, invitations, connections
 bool migrateTo6(QSqlDatabase &db, QString *error); // live_events, webhook_cursors
+bool migrateTo7(QSqlDatabase &db, QString *error); // migration_runs, migration_rows (issue 6)
 
 } // namespace ld::schema

@@ -135,6 +135,18 @@ void seedAt(const QSqlDatabase &db, int version)
         QVERIFY(exec(db, QStringLiteral("INSERT INTO webhook_cursors (webhook_id, account_id, newest_at) "
                                         "VALUES ('w1', 'acc-1', '2025-01-15T10:32:00.000Z')")));
     }
+    if (version >= 7) {
+        QVERIFY(exec(db, QStringLiteral(
+            "INSERT INTO migration_runs (id, content_hash, source_path, state, created_at, updated_at) "
+            "VALUES (2, 'c0ffee', '/tmp/v1.csv', 'paused', '2025-01-15T10:32:00.000Z', "
+            "'2025-01-15T10:32:00.000Z')")));
+        QVERIFY(exec(db, QStringLiteral(
+            "INSERT INTO migration_rows (run_id, row_index, line_number, token_hash, country, status, "
+            "account_id) VALUES (2, 0, 2, 'ab12', 'FR', 'connected', 'acc-1')")));
+        QVERIFY(exec(db, QStringLiteral(
+            "INSERT INTO migration_rows (run_id, row_index, line_number, token_hash, country, status, "
+            "duplicate_of) VALUES (2, 1, 3, 'ab12', 'FR', 'connected', 0)")));
+    }
 }
 
 void checkSeeded(const QSqlDatabase &db, int version)
@@ -170,6 +182,15 @@ void checkSeeded(const QSqlDatabase &db, int version)
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM network_listings")).toInt(), network);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM live_events")).toInt(), version >= 6 ? 1 : 0);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM webhook_cursors")).toInt(), version >= 6 ? 1 : 0);
+    const int migration = version >= 7 ? 1 : 0;
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM migration_runs WHERE state = 'paused'")).toInt(),
+             migration);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM migration_rows WHERE run_id = 2 "
+                                       "AND token_hash = 'ab12'")).toInt(), 2 * migration);
+    // The original row has no duplicate_of (-1), its duplicate points at it (0).
+    QCOMPARE(scalar(db, QStringLiteral("SELECT group_concat(duplicate_of) FROM "
+                                       "(SELECT duplicate_of FROM migration_rows ORDER BY row_index)")).toString(),
+             migration == 1 ? QStringLiteral("-1,0") : QString());
     // The default snippets arrive with the step that made the table, and only then.
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM snippets")).toInt(), version >= 4 ? 4 : 3);
 }
@@ -285,8 +306,8 @@ void TstDatabase::failedMigrationLeavesPreviousVersion()
     {
         Database old;
         QVERIFY(old.openAtVersion(dbPath(), from));
-        // A table in the way of the last step makes it fail halfway, after it made live_events.
-        QVERIFY(exec(old.connection(), QStringLiteral("CREATE TABLE webhook_cursors (x)")));
+        // A table in the way of the last step makes it fail halfway, after it made migration_runs.
+        QVERIFY(exec(old.connection(), QStringLiteral("CREATE TABLE migration_rows (x)")));
     }
     Database db;
     QVERIFY(!db.open(dbPath()));
@@ -297,8 +318,8 @@ void TstDatabase::failedMigrationLeavesPreviousVersion()
     QVERIFY(check.openAtVersion(dbPath(), from));
     QCOMPARE(check.userVersion(), from);
     const QString schema = schemaOf(check.connection()).join(QLatin1Char('\n'));
-    QVERIFY(schema.contains(QStringLiteral("table webhook_cursors ")));
-    QVERIFY(!schema.contains(QStringLiteral("table live_events ")));
+    QVERIFY(schema.contains(QStringLiteral("table migration_rows ")));
+    QVERIFY(!schema.contains(QStringLiteral("table migration_runs ")));
 }
 
 void TstDatabase::newerVersionIsRefusedUntouched_data()
