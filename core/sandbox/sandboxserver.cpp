@@ -119,7 +119,8 @@ SandboxServer::SandboxServer(QObject *parent)
 
             const quint64 serial = ++d->nextSerial;
             d->requests << RecordedRequest { req.method, req.path,
-                req.query.toString(QUrl::FullyEncoded), req.body, action, 0 };
+                req.query.toString(QUrl::FullyEncoded), req.body, action, 0,
+                QDateTime::currentDateTimeUtc() };
             d->serials << serial;
 
             const bool stream = v2 && req.method == "GET" && req.segments.size() == 3

@@ -3,6 +3,7 @@
 // QHttpServer on loopback, seeded deterministic data, credits charged as in contract §1.9,
 // hosted webhooks with a real SSE stream, and fault injection switchable from tests.
 // It writes its JSON by hand from the contract and shares no decoding code with the client.
+#include <QDateTime>
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
@@ -21,6 +22,18 @@ struct Seeds
     static QString appCheckpointEmail();  // fresh login approved in the app: "app@example.com"
     static QString verificationCode();    // the code that passes: "123456"
     static QString expiredToken();        // a V1 login_token that is expired: "expired-v1-token"
+    // Additive (issue 6): a V1 login_token whose import stops at an app checkpoint, every time
+    // (same account_id, status checkpoint_required, challenge_type app_challenge), so a batch
+    // migration has a checkpoint outcome to report: "checkpoint-v1-token".
+    static QString checkpointToken();
+    // Additive (issue 6): a realistic V1 export of `rows` data rows for the demo and the tests,
+    // UTF-8 with LF line ends: header `login_token,country,label`, deterministic random-looking
+    // tokens ("AQEDAR" + 40 base64url characters; any other token connects a new account),
+    // countries from V1's list, labels like "Client 0042 — Acme sales" (some quoted, with a
+    // comma). About 2 % of the rows have a problem: the expired token and the checkpoint token
+    // once each, then rows with a duplicate token, the country "FRA" and an empty login_token
+    // in turn; when rows < 20 one of each, as far as they fit (the first row is always good).
+    static QByteArray sampleMigrationCsv(int rows);
     static QString wrongPassword();       // password that is refused: "wrong-password"
     // Seeded accounts (additive): three active ones and one whose session expired.
     static QString primaryAccountId();    // "69c127c37cae0494dd827286", Camille Laurent (FR)
@@ -40,6 +53,7 @@ struct RecordedRequest
     QByteArray body;
     QString action;      // body "action", when present
     int status = 0;      // what the sandbox answered
+    QDateTime receivedAt; // UTC, ms: when the request arrived (pacing is measured on this side)
 };
 
 class SandboxServer : public QObject
