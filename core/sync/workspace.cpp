@@ -18,6 +18,7 @@
 #include "store/creditledger.h"
 #include "store/database.h"
 #include "store/liveeventrepository.h"
+#include "store/migrationrepository.h"
 #include "store/networkrepository.h"
 #include "store/outboxrepository.h"
 #include "store/runrepository.h"
@@ -53,6 +54,7 @@ struct Workspace::Parts
     std::unique_ptr<NetworkSync> networkSync;
     std::unique_ptr<InvitationQueue> invitationQueue;
     std::unique_ptr<LiveEventRepository> liveEvents;
+    std::unique_ptr<MigrationRepository> migrations;
     std::unique_ptr<LiveEvents> live; // first to go: its worker thread stops before the rest
 };
 
@@ -108,6 +110,7 @@ bool Workspace::open()
     d->invitationQueue = std::make_unique<InvitationQueue>(d->networkService.get(),
         d->network.get(), d->outboxItems.get(), d->runs.get(), d->settings.get());
     d->liveEvents = std::make_unique<LiveEventRepository>(d->database.get());
+    d->migrations = std::make_unique<MigrationRepository>(d->database.get());
     d->live = std::make_unique<LiveEvents>(this);
     applySettings();
     connect(d->settings.get(), &AppSettings::changed, this, &Workspace::applySettings);
@@ -217,6 +220,14 @@ LiveEventRepository *Workspace::liveEvents() const
 LiveEvents *Workspace::live() const
 {
     return d->live.get();
+}
+MigrationRepository *Workspace::migrations() const
+{
+    return d->migrations.get();
+}
+MigrationRunner *Workspace::migrationRunner() const
+{
+    return nullptr; // wired once the runner is built
 }
 
 } // namespace ld
