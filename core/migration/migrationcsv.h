@@ -37,7 +37,8 @@ struct MigrationInputRow
                          // when the file starts with it)
     QString loginToken;  // SECRET: never stored, logged or written to any file
     QByteArray tokenHash; // tokenHash(loginToken); empty when the token is
-    QString country;     // trimmed, upper-cased
+    QString country;     // trimmed, upper-cased; "…" when a bad value is over 20 characters (a
+                         // token in the wrong column must not reach the journal or a file)
     QString label;       // trimmed; may be empty
     Problem problem = Problem::None;
     int duplicateOfIndex = -1; // DuplicateToken: the index of the row that is migrated
