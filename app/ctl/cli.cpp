@@ -79,6 +79,13 @@ Commands:
                                       event_id when known}) until SIGINT/SIGTERM (exit 0);
                                       a later run continues where this one stopped
 
+  convert-v1 [FILE] [--json] [--list]
+                                      read a V1 request (FILE or stdin: "POST /v1/..." and
+                                      its JSON body, or {"method", "path", "body"}) and print
+                                      the V2 request, with a "#" line per change to know of;
+                                      a login_token that a migration imported becomes its
+                                      account_id. --list: the V1 endpoints it knows
+
 Monitoring an account (webhooks create, webhooks start, events tail) costs about 10 credits
 a day until it is stopped with linkupctl webhooks stop ID (or delete).
 
@@ -349,6 +356,8 @@ int run(const QStringList &arguments)
             return eventsTail(options, rest.mid(1));
         return usageError(QStringLiteral("events needs tail"));
     }
+    if (command == QLatin1String("convert-v1"))
+        return convertV1(options, rest);
     if (command == QLatin1String("help")) {
         std::fputs(helpText, stdout);
         std::fflush(stdout);

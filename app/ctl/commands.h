@@ -30,5 +30,6 @@ int webhooksStart(const GlobalOptions &options, const QStringList &args);
 int webhooksStop(const GlobalOptions &options, const QStringList &args);
 int webhooksDelete(const GlobalOptions &options, const QStringList &args);
 int eventsTail(const GlobalOptions &options, const QStringList &args);
+int convertV1(const GlobalOptions &options, const QStringList &args); // no network, no key
 
 } // namespace ld::ctl
