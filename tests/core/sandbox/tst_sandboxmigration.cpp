@@ -3,6 +3,8 @@
 // sample V1 export's shape.
 #include "tst_sandboxhelpers.h"
 
+#include "migration/migrationcsv.h"
+
 #include <QSet>
 
 using ld::sandbox::Seeds;
@@ -20,6 +22,7 @@ private Q_SLOTS:
     void sampleCsvShape_data();
     void sampleCsvShape();
     void sampleCsvIsDeterministic();
+    void sampleCsvReadsAsAV1Export();
     void sampleCsvGoodTokensConnect();
 
 private:
@@ -243,6 +246,38 @@ void TstSandboxMigration::sampleCsvIsDeterministic()
     QCOMPARE(small.first().token, large.first().token);
     QCOMPARE(small.first().label, large.first().label);
     QVERIFY(Seeds::sampleMigrationCsv(-3) == QByteArray("login_token,country,label\n"));
+}
+
+// The client's reader sees what the sample promises: every row, and the three row problems it
+// can tell (the expired and the checkpoint token are only known to the server).
+void TstSandboxMigration::sampleCsvReadsAsAV1Export()
+{
+    const ld::MigrationCsv csv = ld::MigrationCsv::parse(Seeds::sampleMigrationCsv(500));
+    QVERIFY2(csv.ok, qPrintable(csv.error));
+    QCOMPARE(csv.rows.size(), 500);
+    int duplicates = 0, badCountry = 0, missing = 0;
+    for (const ld::MigrationInputRow &row : csv.rows) {
+        QCOMPARE(row.lineNumber, row.index + 2);
+        switch (row.problem) {
+        case ld::MigrationInputRow::Problem::None:
+            break;
+        case ld::MigrationInputRow::Problem::DuplicateToken:
+            ++duplicates;
+            break;
+        case ld::MigrationInputRow::Problem::BadCountry:
+            ++badCountry;
+            break;
+        case ld::MigrationInputRow::Problem::MissingToken:
+            ++missing;
+            break;
+        }
+    }
+    QCOMPARE(duplicates, 3);
+    QCOMPARE(badCountry, 3);
+    QCOMPARE(missing, 2);
+    QCOMPARE(csv.problemCount(), 8);
+    QCOMPARE(csv.validCount(), 492);
+    QVERIFY(csv.rows.at(1).label.contains(QStringLiteral(", "))); // the quoted label, whole
 }
 
 // The sample's good tokens are imports the sandbox accepts: each connects its own account.
