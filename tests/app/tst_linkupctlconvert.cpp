@@ -1,6 +1,6 @@
-// linkupctl convert-v1 and migrate end to end (issue 6 §6, §7): the real executable. convert-v1
-// reads a file or stdin with no API key and no prompt, and takes an imported token's account_id
-// from the profile's migration journal.
+// linkupctl convert-v1 end to end (issue 6 §6, §7): the real executable reads a V1 request from
+// a file or stdin with no API key and no prompt, and takes an imported token's account_id from
+// the profile's migration journal. The batch migration is tst_linkupctlmigrate's.
 #include "migration/migrationcsv.h"
 #include "migration/v1converter.h"
 #include "store/migrationrepository.h"
@@ -67,7 +67,7 @@ bool journalConnected(const QString &dir, const QString &token, const QString &a
 
 } // namespace
 
-class TstLinkupCtlMigrate : public QObject
+class TstLinkupCtlConvert : public QObject
 {
     Q_OBJECT
 
@@ -95,20 +95,20 @@ private:
     std::unique_ptr<QTemporaryDir> m_scratch;
 };
 
-void TstLinkupCtlMigrate::init()
+void TstLinkupCtlConvert::init()
 {
     m_profile = std::make_unique<QTemporaryDir>();
     m_scratch = std::make_unique<QTemporaryDir>();
     QVERIFY(m_profile->isValid() && m_scratch->isValid());
 }
 
-void TstLinkupCtlMigrate::cleanup()
+void TstLinkupCtlConvert::cleanup()
 {
     m_profile.reset();
     m_scratch.reset();
 }
 
-void TstLinkupCtlMigrate::convertFromStdin()
+void TstLinkupCtlConvert::convertFromStdin()
 {
     const LinkupctlResult r = convert({}, connectRequest(kToken));
     QCOMPARE(r.exitCode, 0);
@@ -137,7 +137,7 @@ void TstLinkupCtlMigrate::convertFromStdin()
     QVERIFY(!r.out.contains(kToken));
 }
 
-void TstLinkupCtlMigrate::convertFromFileAsJson()
+void TstLinkupCtlConvert::convertFromFileAsJson()
 {
     const QString file = m_scratch->filePath(QStringLiteral("request.json"));
     QFile f(file);
@@ -165,7 +165,7 @@ void TstLinkupCtlMigrate::convertFromFileAsJson()
     QCOMPARE(global.json(), j);
 }
 
-void TstLinkupCtlMigrate::convertList()
+void TstLinkupCtlConvert::convertList()
 {
     const LinkupctlResult r = convert({ QStringLiteral("--list") });
     QCOMPARE(r.exitCode, 0);
@@ -174,7 +174,7 @@ void TstLinkupCtlMigrate::convertList()
     QVERIFY(lines.contains(QStringLiteral("/v1/auth/verify")));
 }
 
-void TstLinkupCtlMigrate::convertRefuses_data()
+void TstLinkupCtlConvert::convertRefuses_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QByteArray>("input");
@@ -197,7 +197,7 @@ void TstLinkupCtlMigrate::convertRefuses_data()
                                << QByteArray() << QStringLiteral("one FILE");
 }
 
-void TstLinkupCtlMigrate::convertRefuses()
+void TstLinkupCtlConvert::convertRefuses()
 {
     QFETCH(QStringList, args);
     QFETCH(QByteArray, input);
@@ -210,7 +210,7 @@ void TstLinkupCtlMigrate::convertRefuses()
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
 }
 
-void TstLinkupCtlMigrate::convertCreatesNoProfile()
+void TstLinkupCtlConvert::convertCreatesNoProfile()
 {
     const QString missing = m_scratch->filePath(QStringLiteral("no-profile-here"));
     const LinkupctlResult r
@@ -221,7 +221,7 @@ void TstLinkupCtlMigrate::convertCreatesNoProfile()
     QVERIFY(!QFileInfo::exists(missing));
 }
 
-void TstLinkupCtlMigrate::convertFindsTheImportedAccount()
+void TstLinkupCtlConvert::convertFindsTheImportedAccount()
 {
     QVERIFY(journalConnected(m_profile->path(), kToken, QStringLiteral("acc_migrated_42")));
 
@@ -244,5 +244,5 @@ void TstLinkupCtlMigrate::convertFindsTheImportedAccount()
         QLatin1String(AccountIdPlaceholder));
 }
 
-QTEST_GUILESS_MAIN(TstLinkupCtlMigrate)
-#include "tst_linkupctlmigrate.moc"
+QTEST_GUILESS_MAIN(TstLinkupCtlConvert)
+#include "tst_linkupctlconvert.moc"
