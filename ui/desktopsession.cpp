@@ -3,12 +3,14 @@
 #include "bulkrunbar.h"
 #include "mainwindow.h"
 #include "messagebar.h"
+#include "migrationpage.h"
 #include "notifier.h"
 #include "startupprobe.h"
 #include "trayicon.h"
 #include "welcomedialog.h"
 
 #include "api/apiclient.h"
+#include "migration/migrationrunner.h"
 #include "models/callsmodel.h"
 #include "secrets/apikeyvault.h"
 #include "secrets/keychainsecretstore.h"
@@ -78,6 +80,9 @@ DesktopSession::~DesktopSession()
 
 void DesktopSession::teardown()
 {
+    // A migration this process drives is left paused, saying so, for the next start to offer.
+    if (m_ws)
+        MigrationPage::pauseForQuit(m_ws->migrationRunner(), m_ws->migrations());
     // The window uses the workspace, which uses the server: tear down in that order.
     m_notifier.reset();
     m_tray.reset();
@@ -227,6 +232,7 @@ void DesktopSession::startDemoServer()
     }
     m_ws->settings()->setBaseUrl(m_demo.baseUrl);
     m_vault->setKey(m_demo.apiKey); // keyChanged hands it to the client
+    m_window->setSampleMigrationCsv(m_demo.sampleMigrationCsv);
     readServer();
     // A demo shows live events at work: its accounts are watched (the sandbox bills nothing
     // real) and the server writes now and then.
@@ -285,6 +291,10 @@ void DesktopSession::openMainWindow()
             [client, vault = m_vault.get()] { client->setApiKey(vault->key()); });
     if (!m_isDemo)
         m_ws->settings()->setFirstRunDone(true);
+    // A migration whose process died is Paused before anything shows it (nothing is called:
+    // the person resumes it on the Migration page).
+    if (MigrationRunner *runner = m_ws->migrationRunner())
+        runner->recoverInterrupted();
 
     m_window = std::make_unique<MainWindow>(m_ws.get(), m_vault.get(), m_secrets->backendName(),
                                             m_isDemo);
@@ -297,6 +307,7 @@ void DesktopSession::openMainWindow()
     }
     setUpLiveEvents();
     m_window->show();
+    m_window->noticeWaitingMigration();
     Q_EMIT mainWindowShown(m_window.get());
 
     if (m_isDemo) {

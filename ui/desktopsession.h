@@ -35,6 +35,9 @@ struct DemoServer
     // Makes the server emit a plausible live event every `msec` (0: stop), so that a person
     // trying the demo sees messages arrive.
     std::function<void(int msec)> setActivity;
+    // A sample V1 export of `rows` rows (Seeds::sampleMigrationCsv), for the Migration page's
+    // "Create a sample CSV…".
+    std::function<QByteArray(int rows)> sampleMigrationCsv;
 };
 using DemoServerFactory = std::function<DemoServer()>;
 

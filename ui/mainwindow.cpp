@@ -13,6 +13,7 @@
 #include "invitedialog.h"
 #include "livepage.h"
 #include "messagebar.h"
+#include "migrationpage.h"
 #include "peoplepage.h"
 #include "plaintext.h"
 #include "settingsdialog.h"
@@ -107,6 +108,7 @@ MainWindow::MainWindow(Workspace *workspace, ApiKeyVault *vault, const QString &
 
     createActions();
     createLiveActions();
+    createMigrationActions();
     createMenus();
     createToolBar();
     createStatusBar();
@@ -332,6 +334,7 @@ void MainWindow::createMenus()
     view->addAction(m_invitationsAction);
     view->addAction(m_liveAction);
     view->addAction(m_webhooksAction);
+    view->addAction(m_migrationAction);
     QMenu *inbox = menuBar()->addMenu(tr("I&nbox"));
     inbox->addActions(m_inboxPage->commands());
     // The page (and its commands) is built when the menu is first opened.
@@ -418,6 +421,9 @@ QList<QAction *> MainWindow::commands() const
         all += m_livePage->commands();
     if (m_webhooksPage)
         all += m_webhooksPage->commands();
+    all += m_migrationAction;
+    if (m_migrationPage)
+        all += m_migrationPage->commands();
     all += { m_findAction,     m_accountsAction, m_copyIdAction, m_activityAction,
              m_settingsAction, m_aboutAction,    m_quitAction };
     return all;

@@ -4,6 +4,7 @@
 // shortcut, all reachable from the command palette (Ctrl+K).
 #include <QMainWindow>
 #include <QPointer>
+#include <functional>
 
 class QDockWidget;
 class QLabel;
@@ -32,6 +33,7 @@ class InviteDialog; // People page and Invite (issue 4)
 class PeoplePage;
 class LivePage; // Live events and webhooks (issue 5)
 class WebhooksPage;
+class MigrationPage; // V1 → V2 migration (issue 6)
 class MessageBar;
 class SettingsDialog;
 
@@ -53,6 +55,11 @@ public:
     InviteDialog *inviteDialog() const; // while open, else null
     LivePage *livePage();         // built on first use
     WebhooksPage *webhooksPage(); // built on first use
+    MigrationPage *migrationPage(); // built on first use
+    // The demo's sample V1 export for the Migration page ("Create a sample CSV…").
+    void setSampleMigrationCsv(std::function<QByteArray(int rows)> source);
+    // At start: a migration an earlier session left paused is named in the message bar.
+    void noticeWaitingMigration();
     QAction *doNotDisturbAction() const { return m_dndAction; } // also in the tray menu
     QWidget *currentPage() const;
     MessageBar *messageBar() const { return m_messages; }
@@ -79,6 +86,8 @@ public Q_SLOTS:
     void openInviteDialog();
     void showLivePage();
     void showWebhooksPage();
+    void showMigrationPage();
+    void importV1Token(); // the Connect dialog, on its V1 token tab
     // From the Live page or a notification: the conversation in the Inbox, or a status-bar
     // sentence when it is not stored yet.
     void openConversation(const QString &accountId, const QString &conversationId,
@@ -100,6 +109,7 @@ private:
     void createStatusBar();
     QWidget *createBanner();
     void createLiveActions();
+    void createMigrationActions();
     void showAbout();
     void updateKeyWarning();
 
@@ -136,6 +146,9 @@ private:
     QAction *m_liveAction = nullptr;
     QAction *m_webhooksAction = nullptr;
     QAction *m_dndAction = nullptr;
+    MigrationPage *m_migrationPage = nullptr;
+    QAction *m_migrationAction = nullptr;
+    std::function<QByteArray(int)> m_sampleMigrationCsv;
     QLabel *m_dndIndicator = nullptr;
 
     QAction *m_connectAction = nullptr;

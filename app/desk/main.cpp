@@ -26,6 +26,7 @@ ld::ui::DemoServer startSandbox()
     demo.baseUrl = server->baseUrl();
     demo.apiKey = server->apiKey();
     demo.setActivity = [s = server.get()](int msec) { s->setDemoActivity(msec); };
+    demo.sampleMigrationCsv = &ld::sandbox::Seeds::sampleMigrationCsv;
     demo.server = std::move(server);
     return demo;
 }

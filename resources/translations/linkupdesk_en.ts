@@ -294,4 +294,52 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ld::ui::MigrationBatchTab</name>
+    <message numerus="yes">
+        <source>%n row(s) · %1 to migrate · %2 with problems: see below</source>
+        <translation>
+            <numerusform>%n row · %1 to migrate · %2 with problems: see below</numerusform>
+            <numerusform>%n rows · %1 to migrate · %2 with problems: see below</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) · %1 to migrate · no problems</source>
+        <translation>
+            <numerusform>%n row · %1 to migrate · no problems</numerusform>
+            <numerusform>%n rows · %1 to migrate · no problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The results of %n row(s) were written to %1.</source>
+        <translation>
+            <numerusform>The results of %n row were written to %1.</numerusform>
+            <numerusform>The results of %n rows were written to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ld::ui::MigrationProgressPanel</name>
+    <message numerus="yes">
+        <source>%1 connected · %2 checkpoint · %3 failed · %n credit(s)</source>
+        <translation>
+            <numerusform>%1 connected · %2 checkpoint · %3 failed · %n credit</numerusform>
+            <numerusform>%1 connected · %2 checkpoint · %3 failed · %n credits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %1 · %n row(s) not called</source>
+        <translation>
+            <numerusform>Cancelled: %1 · %n row not called</numerusform>
+            <numerusform>Cancelled: %1 · %n rows not called</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) stopped at a LinkedIn verification (a code, or an approval in the LinkedIn app). Complete it from the Accounts page (Ctrl+3): the account is connected once it is done.</source>
+        <translation>
+            <numerusform>%n account stopped at a LinkedIn verification (a code, or an approval in the LinkedIn app). Complete it from the Accounts page (Ctrl+3): the account is connected once it is done.</numerusform>
+            <numerusform>%n accounts stopped at a LinkedIn verification (a code, or an approval in the LinkedIn app). Complete it for each from the Accounts page (Ctrl+3): an account is connected once it is done.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
