@@ -81,6 +81,7 @@ public:
     static QString interruptedReason();
 
     void setDelays(int minDelayMs, int maxDelayMs); // for the run being driven, clamped
+    // Driving: this runner holds the run and its tokens, Running or paused by it (resume()).
     qint64 runId() const { return m_runId; } // 0 when not driving
     bool isDriving() const { return m_runId != 0; }
     MigrationProgress progress() const;      // of the run being driven (or the last one)
@@ -97,11 +98,17 @@ private:
     void callNext();
     void onCallDone(ApiCall *call, int index);
     void stopDriving();
+    // Not the row's fault: the row goes back to Pending, the run is Paused with `reason`.
+    void pauseForFailure(int index, const QString &reason);
+    void finishRun(MigrationRun::State from);
+    bool abortCallInFlight(); // back to Pending; true when there was one
+    void rememberAccount(const MigrationJournalRow &outcome);
 
     AccountsService *m_service;
     MigrationRepository *m_journal;
     AccountRepository *m_accounts;
     qint64 m_runId = 0;
+    qint64 m_lastRunId = 0; // progress() after the run ended
     int m_minDelayMs = MinDelayMs;
     int m_maxDelayMs = MaxDelayMs;
     QHash<QByteArray, QString> m_tokens; // tokenHash → token, in memory only
