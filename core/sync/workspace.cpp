@@ -6,6 +6,7 @@
 #include "inboxsync.h"
 #include "invitationqueue.h"
 #include "liveevents.h"
+#include "migration/migrationrunner.h"
 #include "networksync.h"
 #include "outbox.h"
 #include "services/accountsservice.h"
@@ -55,6 +56,7 @@ struct Workspace::Parts
     std::unique_ptr<InvitationQueue> invitationQueue;
     std::unique_ptr<LiveEventRepository> liveEvents;
     std::unique_ptr<MigrationRepository> migrations;
+    std::unique_ptr<MigrationRunner> migrationRunner;
     std::unique_ptr<LiveEvents> live; // first to go: its worker thread stops before the rest
 };
 
@@ -111,6 +113,8 @@ bool Workspace::open()
         d->network.get(), d->outboxItems.get(), d->runs.get(), d->settings.get());
     d->liveEvents = std::make_unique<LiveEventRepository>(d->database.get());
     d->migrations = std::make_unique<MigrationRepository>(d->database.get());
+    d->migrationRunner = std::make_unique<MigrationRunner>(
+        d->accountsService.get(), d->migrations.get(), d->accounts.get());
     d->live = std::make_unique<LiveEvents>(this);
     applySettings();
     connect(d->settings.get(), &AppSettings::changed, this, &Workspace::applySettings);
@@ -227,7 +231,7 @@ MigrationRepository *Workspace::migrations() const
 }
 MigrationRunner *Workspace::migrationRunner() const
 {
-    return nullptr; // wired once the runner is built
+    return d->migrationRunner.get();
 }
 
 } // namespace ld
