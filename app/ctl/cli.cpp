@@ -79,6 +79,14 @@ Commands:
                                       event_id when known}) until SIGINT/SIGTERM (exit 0);
                                       a later run continues where this one stopped
 
+  migrate CSV --out RESULTS.csv [--min-delay S] [--max-delay S]
+                                      import the V1 login_tokens of CSV (columns login_token,
+                                      country, optional label) with POST /v2/login, one row
+                                      at a time, a random 0.5-2 s apart (--min-delay and
+                                      --max-delay narrow it); progress on stderr; RESULTS.csv
+                                      rewritten after each row, one row per input row.
+                                      Ctrl+C pauses (exit 130); the same command resumes. Exit 1
+                                      when any row failed
   convert-v1 [FILE] [--json] [--list]
                                       read a V1 request (FILE or stdin: "POST /v1/..." and
                                       its JSON body, or {"method", "path", "body"}) and print
@@ -358,6 +366,8 @@ int run(const QStringList &arguments)
     }
     if (command == QLatin1String("convert-v1"))
         return convertV1(options, rest);
+    if (command == QLatin1String("migrate"))
+        return migrate(options, rest);
     if (command == QLatin1String("help")) {
         std::fputs(helpText, stdout);
         std::fflush(stdout);

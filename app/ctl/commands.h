@@ -31,5 +31,6 @@ int webhooksStop(const GlobalOptions &options, const QStringList &args);
 int webhooksDelete(const GlobalOptions &options, const QStringList &args);
 int eventsTail(const GlobalOptions &options, const QStringList &args);
 int convertV1(const GlobalOptions &options, const QStringList &args); // no network, no key
+int migrate(const GlobalOptions &options, const QStringList &args);
 
 } // namespace ld::ctl
