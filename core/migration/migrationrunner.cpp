@@ -27,6 +27,9 @@ MigrationRunner::MigrationRunner(AccountsService *service, MigrationRepository *
     , m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
+    // Qt's default CoarseTimer may fire up to 5 % early: the pause between two logins must never
+    // be shorter than the documented minimum.
+    m_timer->setTimerType(Qt::PreciseTimer);
     connect(m_timer, &QTimer::timeout, this, &MigrationRunner::callNext);
 }
 
