@@ -36,6 +36,9 @@ class LiveEventRepository;
 class LiveEvents;
 class MigrationRepository;
 class MigrationRunner;
+class ContentService;
+class DraftRepository;
+class PostPublisher;
 
 class Workspace : public QObject
 {
@@ -83,6 +86,11 @@ public:
     // /v2/login row by row. Nothing is called until the owner starts a run.
     MigrationRepository *migrations() const;
     MigrationRunner *migrationRunner() const;
+    // Posts (issue 7): drafts, scheduled posts and the history, and the publisher. Like the
+    // outbox, nothing is published until the owner calls postPublisher()->resume() or publishes.
+    ContentService *contentService() const;
+    DraftRepository *drafts() const;
+    PostPublisher *postPublisher() const;
 
 private:
     void applySettings(); // base URL and undo-send delay, at open and on every change

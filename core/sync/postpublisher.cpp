@@ -1,0 +1,1 @@
+// Placeholder while issue 7 is built; replaced by its implementation.
