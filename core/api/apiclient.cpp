@@ -166,6 +166,14 @@ ApiCall *ApiClient::send(const ApiRequest &request)
     return call;
 }
 
+ApiCall *ApiClient::refuse(const ApiRequest &request, const ApiError &error)
+{
+    auto *call = new ApiCall(this, request, m_nextId++);
+    m_active.append(call);
+    QTimer::singleShot(0, call, [this, call, error] { finishCall(call, error); });
+    return call;
+}
+
 ApiCall *ApiClient::get(const QString &path, const QUrlQuery &query, const QString &action,
                         const QString &accountId)
 {

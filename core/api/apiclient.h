@@ -48,6 +48,10 @@ public:
     // An action endpoint (contract §1.3 A): POST /v2/<category> {account_id, action, params}.
     ApiCall *action(const QString &category, const QString &accountId, const QString &action,
                     const QJsonObject &params, CallKind kind);
+    // A call that is never sent: it fails with `error` on the next event-loop turn, like any
+    // other call, so a service can refuse what its own checks reject (a post over LinkedIn's
+    // limit) through the same signals. Additive (issue 7).
+    ApiCall *refuse(const ApiRequest &request, const ApiError &error);
 
     QList<ApiCall *> activeCalls() const;
     void abortAll();

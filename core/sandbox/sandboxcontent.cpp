@@ -1,6 +1,7 @@
 // POST /v2/content: create, create_company, get_comments, get_reactions (contract §6).
 // Comments and reactions of any post are generated from the post URL, so they are stable.
 #include "sandboxhandlers.h"
+#include "sandboxserver_p.h"
 
 namespace ld::sandbox {
 
@@ -16,11 +17,34 @@ const char *const CommentLines[] = {
 const char *const Reactions[]
     = { "LIKE", "PRAISE", "EMPATHY", "INTEREST", "APPRECIATION", "ENTERTAINMENT" };
 
-bool validFile(const QJsonValue &v)
+// {filename, data} with a non-empty, well-formed base64 `data`; `problem` says what is wrong.
+bool validFile(const QJsonValue &v, QString *problem)
 {
     const QJsonObject f = v.toObject();
-    return v.isObject() && f.value(QStringLiteral("filename")).isString()
-        && f.value(QStringLiteral("data")).isString();
+    if (!v.isObject() || !f.value(QStringLiteral("filename")).isString()
+        || !f.value(QStringLiteral("data")).isString()) {
+        *problem = QStringLiteral("must be an object {filename, data}");
+        return false;
+    }
+    const QByteArray data = f.value(QStringLiteral("data")).toString().toLatin1();
+    const auto decoded
+        = QByteArray::fromBase64Encoding(data, QByteArray::AbortOnBase64DecodingErrors);
+    if (data.isEmpty() || !decoded || decoded.decoded.isEmpty()) {
+        *problem = QStringLiteral("data must be non-empty base64");
+        return false;
+    }
+    if (f.contains(QStringLiteral("altText")) && !f.value(QStringLiteral("altText")).isString()
+        && !f.value(QStringLiteral("altText")).isNull()) {
+        *problem = QStringLiteral("altText must be a string");
+        return false;
+    }
+    return true;
+}
+
+// LinkedIn counts a post's characters in code points: an emoji is one, not two UTF-16 units.
+qsizetype codePoints(const QString &text)
+{
+    return text.toUcs4().size();
 }
 
 Reply createPost(ActionContext &ctx, bool asCompany)
@@ -29,21 +53,28 @@ Reply createPost(ActionContext &ctx, bool asCompany)
     const QString companyUrl = asCompany ? p.string("company_url", true) : QString();
     const bool hasFile = p.has("file"), hasFiles = p.has("files");
     const QString message = p.string("message", !hasFile && !hasFiles);
-    if (hasFile && !validFile(p.raw().value(QStringLiteral("file"))))
-        p.invalid(QStringLiteral("file must be an object {filename, data}"));
+    QString problem;
+    if (hasFile && hasFiles)
+        p.invalid(QStringLiteral("file and files cannot be used together"));
+    if (hasFile && !validFile(p.raw().value(QStringLiteral("file")), &problem))
+        p.invalid(QStringLiteral("file ") + problem);
+    const QJsonArray files = p.raw().value(QStringLiteral("files")).toArray();
     if (hasFiles) {
-        const QJsonValue files = p.raw().value(QStringLiteral("files"));
-        bool good = files.isArray() && !files.toArray().isEmpty();
-        for (const QJsonValue &f : files.toArray())
-            good = good && validFile(f);
-        if (!good)
+        const QJsonValue value = p.raw().value(QStringLiteral("files"));
+        if (!value.isArray() || files.isEmpty())
             p.invalid(
                 QStringLiteral("files must be a non-empty array of {filename, data, altText}"));
+        for (qsizetype i = 0; i < files.size(); ++i)
+            if (!validFile(files.at(i), &problem)) {
+                p.invalid(QStringLiteral("files[%1] %2").arg(i).arg(problem));
+                break;
+            }
     }
     p.string("thumbnail");
     p.string("document_title");
-    if (message.size() > 3000)
-        p.invalid(QStringLiteral("message is longer than 3000 characters"));
+    if (codePoints(message) > 3000)
+        p.invalid(
+            QStringLiteral("message is longer than 3000 characters (%1)").arg(codePoints(message)));
     if (!p.ok())
         return ctx.paramsError();
     if (asCompany) {
@@ -61,6 +92,18 @@ Reply createPost(ActionContext &ctx, bool asCompany)
     post.text = message;
     post.companyUrl = companyUrl;
     post.time = ctx.state.nowMs();
+    if (hasFile) {
+        post.singleFile = true;
+        post.filenames << p.raw()
+                              .value(QStringLiteral("file"))
+                              .toObject()
+                              .value(QStringLiteral("filename"))
+                              .toString();
+    }
+    for (const QJsonValue &f : files) {
+        post.filenames << f.toObject().value(QStringLiteral("filename")).toString();
+        post.altTexts << f.toObject().value(QStringLiteral("altText")).toString();
+    }
     ctx.account.posts.prepend(post);
     return ctx.ok(
         obj({ { "post_url",
@@ -127,4 +170,17 @@ Reply content(ActionContext &ctx)
 }
 
 } // namespace handlers
+
+QList<SandboxPost> SandboxServer::posts(const QString &accountId) const
+{
+    QList<SandboxPost> out;
+    const Account *a = d->state.account(accountId);
+    if (!a)
+        return out;
+    for (const Post &post : a->posts)
+        out << SandboxPost { post.urn, post.text, post.companyUrl, post.filenames, post.altTexts,
+            post.singleFile, QDateTime::fromMSecsSinceEpoch(post.time, Qt::UTC) };
+    return out;
+}
+
 } // namespace ld::sandbox

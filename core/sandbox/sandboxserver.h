@@ -56,6 +56,18 @@ struct RecordedRequest
     QDateTime receivedAt; // UTC, ms: when the request arrived (pacing is measured on this side)
 };
 
+// Additive (issue 7): a post as the sandbox holds it, newest first; seeded ones have no media.
+struct SandboxPost
+{
+    QString urn;        // "urn:li:activity:…"
+    QString text;       // params.message as received
+    QString companyUrl; // create_company's page; empty for a personal post
+    QStringList filenames;
+    QStringList altTexts;    // one per `files` entry ("" when absent); empty for `file`
+    bool singleFile = false; // the media came as `file` (a video) rather than `files`
+    QDateTime createdAt;     // UTC
+};
+
 class SandboxServer : public QObject
 {
     Q_OBJECT
@@ -137,6 +149,8 @@ public:
         int messageCount, int bodyBytes = 0);
     // Removes every conversation of the account: an empty inbox.
     void clearInbox(const QString &accountId);
+    // Additive (issue 7): the account's posts, newest first (empty for an unknown account).
+    QList<SandboxPost> posts(const QString &accountId) const;
 
 private:
     struct Private;

@@ -83,6 +83,10 @@ struct Post
     QString text;
     QString companyUrl;
     qint64 time = 0;
+    // What create sent with it (issue 7), so tests can check the media went through.
+    QStringList filenames;
+    QStringList altTexts; // one per `files` entry ("" when none); empty for `file`
+    bool singleFile = false; // sent as `file` rather than `files`
 };
 
 struct LogEntry
