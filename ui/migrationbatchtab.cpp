@@ -61,6 +61,12 @@ protected:
     }
 };
 
+QString emptySummary()
+{
+    return MigrationBatchTab::tr("No CSV open yet: Open CSV… (Ctrl+O), or drop a .csv file on "
+                                 "this page.");
+}
+
 QDoubleSpinBox *delaySpin(const QString &objectName, double value, QWidget *parent)
 {
     auto *spin = new QDoubleSpinBox(parent);
@@ -231,6 +237,7 @@ MigrationBatchTab::MigrationBatchTab(
             updateProgress();
     });
 
+    m_summary->setText(emptySummary());
     createActions();
     setTabOrder(m_open, m_sample);
     setTabOrder(m_sample, m_filterCombo);
@@ -268,6 +275,8 @@ void MigrationBatchTab::createActions()
         QKeySequence(tr("Ctrl+Return")),
         tr("Import each token of the CSV with POST /v2/login, one at a time"),
         &MigrationBatchTab::start);
+    m_startAction->setShortcuts(
+        { QKeySequence(tr("Ctrl+Return")), QKeySequence(tr("Ctrl+Enter")) });
     // Ctrl+P: the main window has no Ctrl+P, and the Webhooks page's is only live on that page.
     m_pauseAction = make(QStringLiteral("migrationPauseAction"),
         tr("Pause or resume the migration"), QKeySequence(tr("Ctrl+P")),
@@ -310,7 +319,7 @@ bool MigrationBatchTab::openCsv(const QString &path)
         m_runId = 0;
         m_model->clear();
         m_file->setText(QFileInfo(path).fileName());
-        m_summary->clear();
+        m_summary->setText(emptySummary());
         m_progress->hide();
         showError(csv.error);
         updateActions();

@@ -110,6 +110,7 @@ QWidget *MigrationPage::buildOneTokenStep()
     layout->addLayout(buttonRow);
     layout->addWidget(more);
     layout->addStretch(1);
+    page->setFocusProxy(m_importToken);
     what->setMaximumWidth(720);
     more->setMaximumWidth(720);
     return page;

@@ -68,7 +68,7 @@ V1ConverterPanel::V1ConverterPanel(MigrationRepository *journal, QWidget *parent
 
     m_examples->setObjectName(QStringLiteral("v1Examples"));
     m_examples->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_examples->setMinimumContentsLength(26);
+    m_examples->setMinimumContentsLength(34);
     m_examples->setAccessibleName(tr("Example V1 request"));
     m_examples->addItem(tr("choose a V1 endpoint…"));
     for (const V1Example &e : v1Examples())
@@ -88,6 +88,7 @@ V1ConverterPanel::V1ConverterPanel(MigrationRepository *journal, QWidget *parent
                                    "or {\"method\": \"POST\", \"path\": \"/v1/...\", "
                                    "\"body\": {...}}"));
     m_input->setAccessibleName(tr("V1 request"));
+    m_input->setLineWrapMode(QPlainTextEdit::WidgetWidth); // a pasted one-line body stays in view
     m_output->setReadOnly(true);
     m_output->setAccessibleName(tr("V2 request"));
     m_output->setPlaceholderText(tr("The V2 request appears here as you type."));
@@ -117,32 +118,34 @@ V1ConverterPanel::V1ConverterPanel(MigrationRepository *journal, QWidget *parent
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    // The example list sits in the input's header, level with Copy in the output's, so that
-    // both editors start at the same height.
-    auto *inputHeader = new QHBoxLayout;
-    inputHeader->addWidget(inputLabel, 1);
-    inputHeader->addWidget(exampleLabel);
-    inputHeader->addWidget(m_examples);
-    leftLayout->addLayout(inputHeader);
+    leftLayout->addWidget(inputLabel);
     leftLayout->addWidget(m_input, 1);
     leftLayout->addWidget(m_error);
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    auto *outputHeader = new QHBoxLayout;
-    outputHeader->addWidget(outputLabel, 1);
-    outputHeader->addWidget(m_copy);
-    rightLayout->addLayout(outputHeader);
+    rightLayout->addWidget(outputLabel);
     rightLayout->addWidget(m_output, 1);
-    rightLayout->addWidget(m_notes);
+    // Copy under the output, with the notes: the two editors then start level.
+    auto *under = new QHBoxLayout;
+    under->addWidget(m_notes, 1);
+    under->addWidget(m_copy, 0, Qt::AlignTop);
+    rightLayout->addLayout(under);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setChildrenCollapsible(false);
     split->addWidget(left);
     split->addWidget(right);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
 
+    auto *top = new QHBoxLayout;
+    top->addWidget(exampleLabel);
+    top->addWidget(m_examples);
+    top->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
     layout->addWidget(intro);
+    layout->addLayout(top);
     layout->addWidget(split, 1);
 
     m_debounce->setSingleShot(true);
