@@ -24,6 +24,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 class QTimer;
 
@@ -37,7 +38,8 @@ class PostPublisher : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr qint64 LateGraceMs = 5 * 60 * 1000; // a scheduled post up to 5 min late still goes
+    // A scheduled post up to 5 min late still goes.
+    static constexpr qint64 LateGraceMs = 5 * 60 * 1000;
 
     PostPublisher(ContentService *content, DraftRepository *drafts, OutboxRepository *items,
         AppSettings *settings, QObject *parent = nullptr);
@@ -56,7 +58,7 @@ public:
     bool unschedule(qint64 draftId); // Scheduled → Draft
 
     // The person's verification of an Unknown draft.
-    bool confirmPublished(qint64 draftId);    // → Published, recorded in the history
+    bool confirmPublished(qint64 draftId); // → Published, recorded in the history
     bool confirmNotPublished(qint64 draftId); // → Failed ("not found on LinkedIn")
     bool publishAgain(qint64 draftId, QString *refusal = nullptr); // Failed only (= publishNow)
 
@@ -74,7 +76,7 @@ public:
 Q_SIGNALS:
     void draftStateChanged(qint64 draftId, ld::Draft::State state);
     void published(qint64 draftId, const QString &postUrl);
-    void failed(qint64 draftId, const QString &reason);   // Failed or Unknown, with the sentence
+    void failed(qint64 draftId, const QString &reason); // Failed or Unknown, with the sentence
     void missed(const QList<qint64> &draftIds);
 
 private:
@@ -82,6 +84,16 @@ private:
     void onScheduleTimer();
     void send(qint64 draftId, qint64 itemId);
     void onCreateDone(qint64 draftId, qint64 itemId, ApiCall *call);
+    // Stores the "post" item and moves the draft (in its current state) to Publishing, then sends.
+    bool startPublishing(const Draft &draft, QString *refusal);
+    QString contentProblem(const Draft &draft) const; // check() without the cap
+    QString capRefusal(const QString &accountId, bool countQueued) const;
+    // A draft state change from `draft.state`, announced by the signals; false when it lost the
+    // race.
+    bool moveDraft(const Draft &draft, Draft::State to, const QString &errorMessage = {});
+    void failUnsent(const Draft &draft, const OutboxItem &item, const QString &why);
+    void finishPublished(qint64 draftId, const OutboxItem &item);
+    void resumePublishing(const Draft &draft);
 
     ContentService *m_content;
     DraftRepository *m_drafts;
@@ -89,6 +101,8 @@ private:
     AppSettings *m_settings;
     QTimer *m_scheduleTimer;
     QHash<qint64, QPointer<ApiCall>> m_inFlight; // draft id → its create call
+    bool m_started = false; // resume() or schedule() called: the timer may publish
+    QSet<qint64> m_reportedMissed; // already announced by missed(), not again by the timer
 };
 
 } // namespace ld
