@@ -231,6 +231,7 @@ bool Database::migrate(int from, int to)
         case 5: ok = schema::migrateTo5(db, &error); break;
         case 6: ok = schema::migrateTo6(db, &error); break;
         case 7: ok = schema::migrateTo7(db, &error); break;
+        case 8: ok = schema::migrateTo8(db, &error); break;
         default: error = QStringLiteral("no migration step to version %1").arg(version); break;
         }
         // user_version lives in the file header and is part of the transaction.

@@ -13,7 +13,7 @@ class Database : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int SchemaVersion = 7; // raise by one with each new migrateToN()
+    static constexpr int SchemaVersion = 8; // raise by one with each new migrateToN()
 
     enum class OpenError { None, CannotOpen, NewerVersion, NotADatabase, MigrationFailed };
 

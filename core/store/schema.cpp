@@ -373,4 +373,51 @@ bool migrateTo7(QSqlDatabase &db, QString *error)
                error);
 }
 
+// Posts (issue 7). post_drafts holds what the composer shows, media as a JSON array of
+// {path, altText, isVideo} (file paths, never the bytes); its state is stored by name
+// ("draft", "scheduled", ...) like the migration journal's. deleted_at makes a delete soft, so
+// that Undo is one UPDATE. published_posts is the history: no foreign key to post_drafts, so a
+// purged draft keeps its published post; draft_id is 0 for a post made without a draft
+// (linkupctl post), and a draft is published at most once.
+bool migrateTo8(QSqlDatabase &db, QString *error)
+{
+    return run(db,
+               {
+                   QStringLiteral("CREATE TABLE post_drafts ("
+                                  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                  " account_id TEXT NOT NULL DEFAULT '',"
+                                  " company_url TEXT NOT NULL DEFAULT '',"
+                                  " text TEXT NOT NULL DEFAULT '',"
+                                  " media TEXT NOT NULL DEFAULT '[]',"
+                                  " state TEXT NOT NULL,"
+                                  " scheduled_at TEXT,"
+                                  " outbox_id INTEGER NOT NULL DEFAULT 0,"
+                                  " error_message TEXT NOT NULL DEFAULT '',"
+                                  " created_at TEXT NOT NULL,"
+                                  " updated_at TEXT NOT NULL,"
+                                  " deleted_at TEXT)"),
+                   QStringLiteral("CREATE INDEX post_drafts_by_state ON post_drafts (state, updated_at)"),
+                   // The scheduled queue, soonest first, and the publisher's "what is due".
+                   QStringLiteral("CREATE INDEX post_drafts_by_schedule ON post_drafts (state, scheduled_at)"),
+                   QStringLiteral("CREATE INDEX post_drafts_by_deleted ON post_drafts (deleted_at)"
+                                  " WHERE deleted_at IS NOT NULL"),
+                   QStringLiteral("CREATE TABLE published_posts ("
+                                  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                  " draft_id INTEGER NOT NULL DEFAULT 0,"
+                                  " account_id TEXT NOT NULL DEFAULT '',"
+                                  " company_url TEXT NOT NULL DEFAULT '',"
+                                  " text TEXT NOT NULL DEFAULT '',"
+                                  " post_url TEXT NOT NULL DEFAULT '',"
+                                  " post_urn TEXT NOT NULL DEFAULT '',"
+                                  " media_count INTEGER NOT NULL DEFAULT 0,"
+                                  " credits INTEGER NOT NULL DEFAULT 0,"
+                                  " published_at TEXT NOT NULL)"),
+                   QStringLiteral("CREATE UNIQUE INDEX published_posts_by_draft ON published_posts (draft_id)"
+                                  " WHERE draft_id <> 0"),
+                   QStringLiteral("CREATE INDEX published_posts_by_account ON published_posts (account_id, published_at)"),
+                   QStringLiteral("CREATE INDEX published_posts_by_time ON published_posts (published_at)"),
+               },
+               error);
+}
+
 } // namespace ld::schema

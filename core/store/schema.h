@@ -14,5 +14,6 @@ bool migrateTo4(QSqlDatabase &db, QString *error); // outbox, snippets (with def
 bool migrateTo5(QSqlDatabase &db, QString *error); // outbox.run_id, bulk_runs, invitations, connections
 bool migrateTo6(QSqlDatabase &db, QString *error); // live_events, webhook_cursors
 bool migrateTo7(QSqlDatabase &db, QString *error); // migration_runs, migration_rows (issue 6)
+bool migrateTo8(QSqlDatabase &db, QString *error); // post_drafts, published_posts (issue 7)
 
 } // namespace ld::schema

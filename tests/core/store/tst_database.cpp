@@ -147,6 +147,16 @@ void seedAt(const QSqlDatabase &db, int version)
             "INSERT INTO migration_rows (run_id, row_index, line_number, token_hash, country, status, "
             "duplicate_of) VALUES (2, 1, 3, 'ab12', 'FR', 'connected', 0)")));
     }
+    if (version >= 8) {
+        QVERIFY(exec(db, QStringLiteral(
+            "INSERT INTO post_drafts (id, account_id, text, media, state, scheduled_at, created_at, "
+            "updated_at) VALUES (4, 'acc-1', 'Hello 👋', '[{\"path\":\"/tmp/a.png\"}]', 'scheduled', "
+            "'2025-01-16T09:00:00.000Z', '2025-01-15T10:32:00.000Z', '2025-01-15T10:32:00.000Z')")));
+        QVERIFY(exec(db, QStringLiteral(
+            "INSERT INTO published_posts (draft_id, account_id, text, post_url, media_count, credits, "
+            "published_at) VALUES (4, 'acc-1', 'Hello 👋', 'https://www.linkedin.com/feed/update/1', 1, "
+            "1, '2025-01-16T09:00:01.000Z')")));
+    }
 }
 
 void checkSeeded(const QSqlDatabase &db, int version)
@@ -191,6 +201,13 @@ void checkSeeded(const QSqlDatabase &db, int version)
     QCOMPARE(scalar(db, QStringLiteral("SELECT group_concat(duplicate_of) FROM "
                                        "(SELECT duplicate_of FROM migration_rows ORDER BY row_index)")).toString(),
              migration == 1 ? QStringLiteral("-1,0") : QString());
+    const int posts = version >= 8 ? 1 : 0;
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM post_drafts WHERE state = 'scheduled' "
+                                       "AND deleted_at IS NULL AND outbox_id = 0")).toInt(), posts);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT text FROM post_drafts WHERE id = 4")).toString(),
+             posts == 1 ? QStringLiteral("Hello 👋") : QString());
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM published_posts WHERE draft_id = 4 "
+                                       "AND media_count = 1")).toInt(), posts);
     // The default snippets arrive with the step that made the table, and only then.
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM snippets")).toInt(), version >= 4 ? 4 : 3);
 }
@@ -306,8 +323,8 @@ void TstDatabase::failedMigrationLeavesPreviousVersion()
     {
         Database old;
         QVERIFY(old.openAtVersion(dbPath(), from));
-        // A table in the way of the last step makes it fail halfway, after it made migration_runs.
-        QVERIFY(exec(old.connection(), QStringLiteral("CREATE TABLE migration_rows (x)")));
+        // A table in the way of the last step makes it fail halfway, after it made post_drafts.
+        QVERIFY(exec(old.connection(), QStringLiteral("CREATE TABLE published_posts (x)")));
     }
     Database db;
     QVERIFY(!db.open(dbPath()));
@@ -318,8 +335,8 @@ void TstDatabase::failedMigrationLeavesPreviousVersion()
     QVERIFY(check.openAtVersion(dbPath(), from));
     QCOMPARE(check.userVersion(), from);
     const QString schema = schemaOf(check.connection()).join(QLatin1Char('\n'));
-    QVERIFY(schema.contains(QStringLiteral("table migration_rows ")));
-    QVERIFY(!schema.contains(QStringLiteral("table migration_runs ")));
+    QVERIFY(schema.contains(QStringLiteral("table published_posts ")));
+    QVERIFY(!schema.contains(QStringLiteral("table post_drafts ")));
 }
 
 void TstDatabase::newerVersionIsRefusedUntouched_data()
