@@ -158,12 +158,17 @@ void PostPublisher::armScheduleTimer()
     for (const Draft &draft : m_drafts->list({ Draft::State::Scheduled })) {
         if (!draft.scheduledAt.isValid())
             continue;
-        if (draft.scheduledAt.msecsTo(now) > LateGraceMs) {
-            stillMissed.insert(draft.id); // the person decides; the timer leaves it alone
-            continue;
+        QDateTime due = draft.scheduledAt;
+        if (due.msecsTo(now) > LateGraceMs) {
+            // The person decides; the timer only announces it, once (a draft restored after
+            // its time, say, is found here rather than at the next start).
+            stillMissed.insert(draft.id);
+            if (m_reportedMissed.contains(draft.id))
+                continue;
+            due = now;
         }
-        if (!soonest.isValid() || draft.scheduledAt < soonest)
-            soonest = draft.scheduledAt;
+        if (!soonest.isValid() || due < soonest)
+            soonest = due;
     }
     // A missed draft rescheduled and missed again is announced again.
     m_reportedMissed.intersect(stillMissed);

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void unscheduledIsNotPublished();
     void fileGoneAtSendTimeFailsUnsent();
     void missedIsReportedNotPublished();
+    void missedFoundWhileRunningIsReportedOnce();
     void killedWhileSendingBecomesUnknown();
     void sendingInAnotherLiveProcessIsLeftAlone();
     void queuedLeftByACrashIsPublishedOnce();
@@ -450,6 +451,26 @@ void TstPostPublisher::missedIsReportedNotPublished()
     QTRY_COMPARE_WITH_TIMEOUT(f.state(missed), State::Published, kWait);
     QCOMPARE(f.createRequests(), 2);
     QVERIFY(f.publisher->missedDrafts().isEmpty());
+}
+
+void TstPostPublisher::missedFoundWhileRunningIsReportedOnce()
+{
+    f.publisher->resume();
+    QSignalSpy reported(f.publisher.get(), &PostPublisher::missed);
+    // A draft that becomes Scheduled in the past while the app runs (restored from the bin
+    // after its time, or written by another process): announced by the timer, not sent.
+    const qint64 id = f.newDraft(QStringLiteral("Restored after its time"));
+    QVERIFY(f.forceScheduled(id, QDateTime::currentDateTimeUtc().addSecs(-3600)));
+    QVERIFY(reported.wait(kWait));
+    QCOMPARE(reported.constFirst().at(0).value<QList<qint64>>(), QList<qint64> { id });
+
+    // Other changes re-arm the timer; the same missed draft is not announced again.
+    const qint64 soon = f.newDraft(QStringLiteral("Goes in a moment"));
+    QVERIFY(f.publisher->schedule(soon, QDateTime::currentDateTimeUtc().addMSecs(200)));
+    QTRY_COMPARE_WITH_TIMEOUT(f.state(soon), State::Published, kWait);
+    QCOMPARE(reported.count(), 1);
+    QCOMPARE(f.state(id), State::Scheduled);
+    QCOMPARE(f.createRequests(), 1);
 }
 
 void TstPostPublisher::killedWhileSendingBecomesUnknown()
