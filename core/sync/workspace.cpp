@@ -10,6 +10,7 @@
 #include "networksync.h"
 #include "outbox.h"
 #include "services/accountsservice.h"
+#include "services/contentservice.h"
 #include "services/messagesservice.h"
 #include "services/networkservice.h"
 #include "services/profilesservice.h"
@@ -18,6 +19,7 @@
 #include "store/conversationrepository.h"
 #include "store/creditledger.h"
 #include "store/database.h"
+#include "store/draftrepository.h"
 #include "store/liveeventrepository.h"
 #include "store/migrationrepository.h"
 #include "store/networkrepository.h"
@@ -57,6 +59,8 @@ struct Workspace::Parts
     std::unique_ptr<LiveEventRepository> liveEvents;
     std::unique_ptr<MigrationRepository> migrations;
     std::unique_ptr<MigrationRunner> migrationRunner;
+    std::unique_ptr<DraftRepository> drafts;
+    std::unique_ptr<ContentService> contentService;
     std::unique_ptr<LiveEvents> live; // first to go: its worker thread stops before the rest
 };
 
@@ -115,6 +119,8 @@ bool Workspace::open()
     d->migrations = std::make_unique<MigrationRepository>(d->database.get());
     d->migrationRunner = std::make_unique<MigrationRunner>(
         d->accountsService.get(), d->migrations.get(), d->accounts.get());
+    d->drafts = std::make_unique<DraftRepository>(d->database.get());
+    d->contentService = std::make_unique<ContentService>(d->client.get());
     d->live = std::make_unique<LiveEvents>(this);
     applySettings();
     connect(d->settings.get(), &AppSettings::changed, this, &Workspace::applySettings);
@@ -232,6 +238,14 @@ MigrationRepository *Workspace::migrations() const
 MigrationRunner *Workspace::migrationRunner() const
 {
     return d->migrationRunner.get();
+}
+ContentService *Workspace::contentService() const
+{
+    return d->contentService.get();
+}
+DraftRepository *Workspace::drafts() const
+{
+    return d->drafts.get();
 }
 
 } // namespace ld
