@@ -9,6 +9,7 @@
 #include "migration/migrationrunner.h"
 #include "networksync.h"
 #include "outbox.h"
+#include "postpublisher.h"
 #include "services/accountsservice.h"
 #include "services/contentservice.h"
 #include "services/messagesservice.h"
@@ -61,6 +62,7 @@ struct Workspace::Parts
     std::unique_ptr<MigrationRunner> migrationRunner;
     std::unique_ptr<DraftRepository> drafts;
     std::unique_ptr<ContentService> contentService;
+    std::unique_ptr<PostPublisher> postPublisher;
     std::unique_ptr<LiveEvents> live; // first to go: its worker thread stops before the rest
 };
 
@@ -121,6 +123,8 @@ bool Workspace::open()
         d->accountsService.get(), d->migrations.get(), d->accounts.get());
     d->drafts = std::make_unique<DraftRepository>(d->database.get());
     d->contentService = std::make_unique<ContentService>(d->client.get());
+    d->postPublisher = std::make_unique<PostPublisher>(
+        d->contentService.get(), d->drafts.get(), d->outboxItems.get(), d->settings.get());
     d->live = std::make_unique<LiveEvents>(this);
     applySettings();
     connect(d->settings.get(), &AppSettings::changed, this, &Workspace::applySettings);
@@ -246,6 +250,10 @@ ContentService *Workspace::contentService() const
 DraftRepository *Workspace::drafts() const
 {
     return d->drafts.get();
+}
+PostPublisher *Workspace::postPublisher() const
+{
+    return d->postPublisher.get();
 }
 
 } // namespace ld

@@ -3,6 +3,9 @@
 // at its time, and a missed or interrupted one waits for the person.
 #include "postfixture.h"
 
+#include "store/creditledger.h"
+#include "sync/workspace.h"
+
 #include <QCoreApplication>
 #include <QProcess>
 
@@ -57,6 +60,7 @@ private Q_SLOTS:
     void killedWhileSendingBecomesUnknown();
     void sendingInAnotherLiveProcessIsLeftAlone();
     void queuedLeftByACrashIsPublishedOnce();
+    void workspacePublishesThroughItsParts();
 
 private:
     PostFixture f;
@@ -529,6 +533,33 @@ void TstPostPublisher::queuedLeftByACrashIsPublishedOnce()
     QCOMPARE(f.items->find(itemId)->state, OutboxItem::State::Sent);
     QCOMPARE(f.items->find(itemId)->attempts, 1);
     QVERIFY(f.drafts->publishedFor(id));
+}
+
+void TstPostPublisher::workspacePublishesThroughItsParts()
+{
+    Workspace ws(Profile::open(f.dir->filePath(QStringLiteral("workspace"))));
+    QVERIFY2(ws.open(), qPrintable(ws.errorString()));
+    QVERIFY(ws.postPublisher() && ws.contentService() && ws.drafts());
+    QCOMPARE(ws.contentService()->client(), ws.client());
+    ws.settings()->setBaseUrl(f.server->baseUrl());
+    ws.client()->setApiKey(sandbox::Seeds::apiKey());
+    PacingLimits limits = ws.settings()->pacing();
+    limits.postsPerDay = 3;
+    ws.settings()->setPacing(limits);
+    QCOMPARE(ws.postPublisher()->dailyCap(), 3); // the workspace's settings, as they are now
+
+    Draft draft;
+    draft.accountId = f.account();
+    draft.text = QStringLiteral("Through the workspace");
+    const qint64 id = ws.drafts()->create(draft);
+    QVERIFY(ws.postPublisher()->publishNow(id));
+    QTRY_COMPARE_WITH_TIMEOUT(ws.drafts()->find(id)->state, State::Published, kWait);
+    QCOMPARE(f.createRequests(), 1);
+    // The call went through the workspace's client, so the recorder billed it.
+    QTRY_COMPARE_WITH_TIMEOUT(ws.ledger()->total(f.account()), qint64(1), kWait);
+    QCOMPARE(ws.drafts()->history(f.account()).size(), 1);
+    QCOMPARE(
+        ws.outboxItems()->find(ws.drafts()->find(id)->outboxId)->state, OutboxItem::State::Sent);
 }
 
 QTEST_GUILESS_MAIN(TstPostPublisher)
