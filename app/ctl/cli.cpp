@@ -45,6 +45,16 @@ Commands:
   outbox verify ID                    look for a message whose state is unknown in its
                                       conversation (sends nothing)
   outbox send-again ID                send a failed or unknown message once more
+  post --account ID --text TEXT [--image FILE [--alt TEXT]]... [--video FILE]
+       [--company URL] [--json]
+                                      publish one post (as the company page with --company)
+                                      through the profile's drafts: exactly one create
+                                      request; text over 3,000 characters, an empty post or
+                                      an unreadable or oversized file is refused (exit 2)
+                                      before anything is sent; prints the post URL, or
+                                      failed, or unknown (exit 3: check LinkedIn first)
+  drafts list [--account ID] [--json] the drafts, scheduled posts (local time) and posts
+                                      that failed or whose outcome is unknown
   profiles search --account ID [--keyword K] [--location L ...] [--title T]
                   [--company C] [--network F|S|O ...] [--count N]
                                       search people on LinkedIn
@@ -107,8 +117,9 @@ The API key comes from the LINKUP_API_KEY environment variable, else from the ke
 entry that LinkUp Desk saves from its Settings page.
 LINKUPCTL_VERBOSE=1 prints the (redacted) log on stderr.
 Exit status: 0 on success, 1 on an error (also when any input was refused, failed or
-cancelled), 2 on a usage error, 3 when a message or a network write may or may not have
-taken effect (see outbox verify; invitations list and connections list show the result).
+cancelled), 2 on a usage error, 3 when a message, a post or a network write may or may not
+have taken effect (see outbox verify; invitations list and connections list show the result;
+a post is checked on LinkedIn, then confirmed in LinkUp Desk's Posts page).
 )";
 
 void writeTo(FILE *stream, const QString &line)
@@ -320,6 +331,13 @@ int run(const QStringList &arguments)
         if (sub == QLatin1String("send-again"))
             return outboxSendAgain(options, rest.mid(1));
         return usageError(QStringLiteral("outbox needs list, verify or send-again"));
+    }
+    if (command == QLatin1String("post"))
+        return post(options, rest);
+    if (command == QLatin1String("drafts")) {
+        if (sub == QLatin1String("list"))
+            return draftsList(options, rest.mid(1));
+        return usageError(QStringLiteral("drafts needs list"));
     }
     if (command == QLatin1String("profiles")) {
         if (sub == QLatin1String("search"))

@@ -32,5 +32,7 @@ int webhooksDelete(const GlobalOptions &options, const QStringList &args);
 int eventsTail(const GlobalOptions &options, const QStringList &args);
 int convertV1(const GlobalOptions &options, const QStringList &args); // no network, no key
 int migrate(const GlobalOptions &options, const QStringList &args);
+int post(const GlobalOptions &options, const QStringList &args);
+int draftsList(const GlobalOptions &options, const QStringList &args);
 
 } // namespace ld::ctl
