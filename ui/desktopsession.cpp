@@ -25,6 +25,7 @@
 #include "sync/invitationqueue.h"
 #include "sync/liveevents.h"
 #include "sync/outbox.h"
+#include "sync/postpublisher.h"
 #include "sync/workspace.h"
 
 #include <QAction>
@@ -329,6 +330,10 @@ void DesktopSession::readServer()
     // The same for bulk invitation runs; a run that a crash interrupted waits, paused, for the
     // person to resume or cancel it on the Invitations page.
     m_ws->invitationQueue()->resume();
+    // Posts: an interrupted publish is finished or marked unknown, future scheduled posts are
+    // armed, and those whose time passed while the app was closed are asked about (the main
+    // window shows them), never published on their own.
+    m_ws->postPublisher()->resume();
     // Live events of the watched accounts (none unless the person turned some on).
     m_ws->live()->start(m_vault->key());
     // Its page is built on first use, so the window says so at once.

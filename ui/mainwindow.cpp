@@ -15,6 +15,7 @@
 #include "messagebar.h"
 #include "migrationpage.h"
 #include "peoplepage.h"
+#include "postspage.h"
 #include "plaintext.h"
 #include "settingsdialog.h"
 #include "settingspage.h"
@@ -109,6 +110,7 @@ MainWindow::MainWindow(Workspace *workspace, ApiKeyVault *vault, const QString &
     createActions();
     createLiveActions();
     createMigrationActions();
+    createPostActions();
     createMenus();
     createToolBar();
     createStatusBar();
@@ -120,6 +122,8 @@ MainWindow::MainWindow(Workspace *workspace, ApiKeyVault *vault, const QString &
             m_peoplePage->setAccountId(id);
         if (m_webhooksPage)
             m_webhooksPage->setAccountId(id);
+        if (m_postsPage)
+            m_postsPage->setAccountId(id);
     });
     // A click (or Enter) on an account shows its details; J/K in the sidebar only select.
     connect(m_sidebar->view(), &QAbstractItemView::clicked, this, &MainWindow::showAccountsPage);
@@ -320,6 +324,7 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_connectAction);
+    file->addAction(m_newPostAction);
     file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();
@@ -335,6 +340,7 @@ void MainWindow::createMenus()
     view->addAction(m_liveAction);
     view->addAction(m_webhooksAction);
     view->addAction(m_migrationAction);
+    view->addAction(m_postsAction);
     QMenu *inbox = menuBar()->addMenu(tr("I&nbox"));
     inbox->addActions(m_inboxPage->commands());
     // The page (and its commands) is built when the menu is first opened.
@@ -424,6 +430,11 @@ QList<QAction *> MainWindow::commands() const
     all += m_migrationAction;
     if (m_migrationPage)
         all += m_migrationPage->commands();
+    all += m_postsAction;
+    if (m_postsPage)
+        all += m_postsPage->commands(); // its New post holds Ctrl+N while it is shown
+    else
+        all += m_newPostAction;
     all += { m_findAction,     m_accountsAction, m_copyIdAction, m_activityAction,
              m_settingsAction, m_aboutAction,    m_quitAction };
     return all;

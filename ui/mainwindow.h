@@ -34,6 +34,8 @@ class PeoplePage;
 class LivePage; // Live events and webhooks (issue 5)
 class WebhooksPage;
 class MigrationPage; // V1 → V2 migration (issue 6)
+class MissedPostsDialog; // Posts (issue 7)
+class PostsPage;
 class MessageBar;
 class SettingsDialog;
 
@@ -56,6 +58,8 @@ public:
     LivePage *livePage();         // built on first use
     WebhooksPage *webhooksPage(); // built on first use
     MigrationPage *migrationPage(); // built on first use
+    PostsPage *postsPage();         // built on first use
+    MissedPostsDialog *missedPostsDialog() const; // while open, else null
     // The demo's sample V1 export for the Migration page ("Create a sample CSV…").
     void setSampleMigrationCsv(std::function<QByteArray(int rows)> source);
     // At start: a migration an earlier session left paused is named in the message bar.
@@ -88,6 +92,10 @@ public Q_SLOTS:
     void showWebhooksPage();
     void showMigrationPage();
     void importV1Token(); // the Connect dialog, on its V1 token tab
+    void showPostsPage();
+    void newPost(); // the Posts page, with an empty composer
+    // Scheduled posts whose time passed while the app was closed: asked about, never sent.
+    void showMissedPosts(const QList<qint64> &draftIds);
     // From the Live page or a notification: the conversation in the Inbox, or a status-bar
     // sentence when it is not stored yet.
     void openConversation(const QString &accountId, const QString &conversationId,
@@ -110,6 +118,8 @@ private:
     QWidget *createBanner();
     void createLiveActions();
     void createMigrationActions();
+    void createPostActions();
+    void updateNewShortcut(); // Ctrl+N: a new post on the Posts page, else Connect account
     void showAbout();
     void updateKeyWarning();
 
@@ -149,6 +159,10 @@ private:
     MigrationPage *m_migrationPage = nullptr;
     QAction *m_migrationAction = nullptr;
     std::function<QByteArray(int)> m_sampleMigrationCsv;
+    PostsPage *m_postsPage = nullptr;
+    QAction *m_postsAction = nullptr;
+    QAction *m_newPostAction = nullptr;
+    QPointer<MissedPostsDialog> m_missedDialog;
     QLabel *m_dndIndicator = nullptr;
 
     QAction *m_connectAction = nullptr;

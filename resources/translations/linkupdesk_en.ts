@@ -342,4 +342,71 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ld::PostDraftModel</name>
+    <message numerus="yes">
+        <source>%n image(s) without text</source>
+        <translation>
+            <numerusform>%n image without text</numerusform>
+            <numerusform>%n images without text</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ld::PostHistoryModel</name>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ld::ui::PostDraftDelegate</name>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ld::ui::PostStatePanel</name>
+    <message numerus="yes">
+        <source>Published %1 · %n credit(s)</source>
+        <translation>
+            <numerusform>Published %1 · %n credit</numerusform>
+            <numerusform>Published %1 · %n credits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ld::ui::PostHistoryPanel</name>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credit(s)</source>
+        <translation>
+            <numerusform>%n credit</numerusform>
+            <numerusform>%n credits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ld::ui::MissedPostsDialog</name>
+    <message numerus="yes">
+        <source>%n scheduled post(s) could not be published on time because LinkUp Desk was not running. Nothing is published without you: choose for each.</source>
+        <translation>
+            <numerusform>A scheduled post could not be published on time because LinkUp Desk was not running. Nothing is published without you: choose what to do with it.</numerusform>
+            <numerusform>%n scheduled posts could not be published on time because LinkUp Desk was not running. Nothing is published without you: choose for each.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
