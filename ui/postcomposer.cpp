@@ -370,6 +370,8 @@ void PostComposer::updateState()
     m_attachments->setReadOnly(!editable);
     m_publish->setVisible(editable);
     m_schedule->setVisible(editable);
+    if (!editable)
+        m_saveState->clear(); // the state panel says where the post stands
     m_publish->setText(m_draft && m_draft->state == Draft::State::Failed ? tr("&Publish again…")
                                                                          : tr("&Publish…"));
 }
