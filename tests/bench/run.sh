@@ -24,6 +24,8 @@
 #                                    whole `linkupctl sse-parse` job on that stream (median)
 #   live.*                           event to inbox row latency through the sandbox (p50, p99)
 #                                    and 1,000 watched accounts (bench_liveevents)
+#   migration.*                      a paced 40-row CSV migration through the sandbox: time
+#                                    beyond the mandated 0.5 s pauses (bench_migration, goal <= 2 %)
 # Usage: tests/bench/run.sh [BUILD_DIR] [RUNS]   (RUNS default 5). Runs offscreen, no display.
 # With root and BENCH_COLD=1, the page cache is dropped before each run (cold start).
 set -euo pipefail
@@ -35,7 +37,7 @@ runs=${2:-5}
 if [ ! -f "$build/CMakeCache.txt" ]; then
     cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLD_BUILD_BENCH=ON >/dev/null
 fi
-cmake --build "$build" --target linkup-desk bench_bare_window bench_floor_window bench_inbox_gui bench_inbox_store bench_sseparser bench_liveevents linkupctl >/dev/null
+cmake --build "$build" --target linkup-desk bench_bare_window bench_floor_window bench_inbox_gui bench_inbox_store bench_sseparser bench_liveevents bench_migration linkupctl >/dev/null
 
 desk=$(find "$build" -type f -name linkup-desk -perm -u+x | head -n1)
 bare=$(find "$build" -type f -name bench_bare_window -perm -u+x | head -n1)
@@ -126,3 +128,7 @@ awk -v ms="$(cat "$tmp/ssejob")" 'BEGIN { printf "sse.linkupctl_job_s %.2f (goal
 # Live events through the sandbox.
 live=$(find "$build" -type f -name bench_liveevents -perm -u+x | head -n1)
 "$live" 200 1000
+
+# Batch migration overhead beyond the mandated pauses.
+migration=$(find "$build" -type f -name bench_migration -perm -u+x | head -n1)
+"$migration" 40
