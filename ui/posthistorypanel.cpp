@@ -1,6 +1,7 @@
 #include "posthistorypanel.h"
 
 #include "plaintext.h"
+#include "postreactionsdialog.h"
 
 #include "models/posthistorymodel.h"
 #include "store/accountrepository.h"
@@ -11,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStyledItemDelegate>
 #include <QTreeView>
@@ -53,6 +55,7 @@ PostHistoryPanel::PostHistoryPanel(Workspace *workspace, QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_view(new QTreeView(this))
     , m_empty(wrappedLabel(QStringLiteral("historyEmpty"), this))
+    , m_reactions(new QPushButton(tr("Co&mments and reactions…"), this))
 {
     setObjectName(QStringLiteral("postHistory"));
     m_filter->setObjectName(QStringLiteral("historyAccountFilter"));
@@ -93,6 +96,7 @@ PostHistoryPanel::PostHistoryPanel(Workspace *workspace, QWidget *parent)
     top->addWidget(m_filter);
     top->addStretch(1);
     top->addWidget(m_summary);
+    top->addWidget(m_reactions);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 10);
     layout->addLayout(top);
@@ -101,6 +105,14 @@ PostHistoryPanel::PostHistoryPanel(Workspace *workspace, QWidget *parent)
     connect(m_filter, &QComboBox::currentIndexChanged, this,
         [this] { m_model->setAccountId(m_filter->currentData().toString()); });
     connect(m_view, &QTreeView::clicked, this, &PostHistoryPanel::onClicked);
+    m_reactions->setObjectName(QStringLiteral("historyReactions"));
+    m_reactions->setToolTip(
+        tr("Shows who commented on and reacted to the selected post; each page costs 1 credit."));
+    connect(m_reactions, &QPushButton::clicked, this, &PostHistoryPanel::openReactions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &PostHistoryPanel::updateReactionsButton);
+    connect(
+        m_model, &QAbstractItemModel::modelReset, this, &PostHistoryPanel::updateReactionsButton);
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT openDraftRequested(index.data(PostHistoryModel::DraftIdRole).toLongLong());
     });
@@ -113,6 +125,7 @@ PostHistoryPanel::PostHistoryPanel(Workspace *workspace, QWidget *parent)
         m_ws->accounts(), &AccountRepository::accountsRemoved, this, &PostHistoryPanel::fillFilter);
     fillFilter();
     updateSummary();
+    updateReactionsButton();
     setFocusProxy(m_view);
 }
 
@@ -158,6 +171,26 @@ void PostHistoryPanel::onClicked(const QModelIndex &index)
     const QString url = index.data(PostHistoryModel::PostUrlRole).toString();
     if (!url.isEmpty())
         m_openUrl(QUrl(url));
+}
+
+void PostHistoryPanel::updateReactionsButton()
+{
+    const QModelIndex current = m_view->currentIndex();
+    m_reactions->setEnabled(
+        current.isValid() && !current.data(PostHistoryModel::PostUrlRole).toString().isEmpty());
+}
+
+PostReactionsDialog *PostHistoryPanel::openReactions()
+{
+    const QModelIndex current = m_view->currentIndex();
+    const QString url = current.data(PostHistoryModel::PostUrlRole).toString();
+    if (!current.isValid() || url.isEmpty())
+        return nullptr;
+    auto *dialog = new PostReactionsDialog(
+        m_ws, current.data(PostHistoryModel::AccountIdRole).toString(), url, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 } // namespace ld::ui

@@ -8,6 +8,7 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QStackedWidget;
 class QTreeView;
 
@@ -17,6 +18,8 @@ class Workspace;
 } // namespace ld
 
 namespace ld::ui {
+
+class PostReactionsDialog;
 
 class PostHistoryPanel : public QWidget
 {
@@ -32,6 +35,11 @@ public:
     QComboBox *accountFilter() const { return m_filter; }
     QLabel *summaryLabel() const { return m_summary; }
     QLabel *emptyLabel() const { return m_empty; }
+    QPushButton *reactionsButton() const { return m_reactions; }
+
+    // The comments and reactions of the selected post (it needs a link): a dialog that asks
+    // nothing of the server until the person agrees to the cost. Null when nothing fits.
+    PostReactionsDialog *openReactions();
 
 Q_SIGNALS:
     void openDraftRequested(qint64 draftId);
@@ -40,6 +48,7 @@ private:
     void fillFilter();
     void updateSummary();
     void onClicked(const QModelIndex &index);
+    void updateReactionsButton();
 
     Workspace *m_ws;
     PostHistoryModel *m_model;
@@ -49,6 +58,7 @@ private:
     QStackedWidget *m_stack;
     QTreeView *m_view;
     QLabel *m_empty;
+    QPushButton *m_reactions;
 };
 
 } // namespace ld::ui

@@ -400,6 +400,44 @@
     </message>
 </context>
 <context>
+    <name>ld::ui::PostReactionsDialog</name>
+    <message numerus="yes">
+        <source>Nothing is loaded until you ask: each page of up to %n item(s) costs 1 credit.</source>
+        <translation>
+            <numerusform>Nothing is loaded until you ask: each page of up to %n item costs 1 credit.</numerusform>
+            <numerusform>Nothing is loaded until you ask: each page of up to %n items costs 1 credit.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n comment(s) shown.</source>
+        <translation>
+            <numerusform>%1 of %n comment shown.</numerusform>
+            <numerusform>%1 of %n comments shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n reaction(s) shown.</source>
+        <translation>
+            <numerusform>%1 of %n reaction shown.</numerusform>
+            <numerusform>%1 of %n reactions shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) shown.</source>
+        <translation>
+            <numerusform>%n comment shown.</numerusform>
+            <numerusform>%n comments shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reaction(s) shown.</source>
+        <translation>
+            <numerusform>%n reaction shown.</numerusform>
+            <numerusform>%n reactions shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ld::ui::MissedPostsDialog</name>
     <message numerus="yes">
         <source>%n scheduled post(s) could not be published on time because LinkUp Desk was not running. Nothing is published without you: choose for each.</source>
