@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QTabWidget>
@@ -144,6 +145,19 @@ QWidget *PostReactionsDialog::buildSection(Section section)
     loadRow->addWidget(part.load);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(part.view, 1);
+    if (comments) {
+        // A row shows the start of a comment; the selected one is shown whole below, as plain
+        // text (a QPlainTextEdit never interprets markup).
+        m_commentText = new QPlainTextEdit(page);
+        m_commentText->setObjectName(QStringLiteral("commentText"));
+        m_commentText->setReadOnly(true);
+        m_commentText->setPlaceholderText(tr("Select a comment to read it whole."));
+        m_commentText->setMaximumHeight(fontMetrics().lineSpacing() * 5);
+        layout->addWidget(m_commentText);
+        connect(part.view, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+            m_commentText->setPlainText(item ? item->text(TextColumn) : QString());
+        });
+    }
     layout->addLayout(errorRow);
     layout->addLayout(loadRow);
     return page;

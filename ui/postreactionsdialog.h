@@ -7,6 +7,7 @@
 #include <QDialog>
 
 class QLabel;
+class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
 class QTreeWidget;
@@ -51,6 +52,7 @@ public:
     QLabel *statusLabel(Section section) const { return m_sections[section].status; }
     QLabel *errorLabel(Section section) const { return m_sections[section].error; }
     QLabel *creditsLabel() const { return m_creditsLabel; }
+    QPlainTextEdit *commentText() const { return m_commentText; } // the selected comment, whole
     bool isLoading(Section section) const { return m_sections[section].loading; }
 
 public Q_SLOTS:
@@ -87,6 +89,7 @@ private:
     int m_credits = 0;
     QTabWidget *m_tabs;
     QLabel *m_creditsLabel;
+    QPlainTextEdit *m_commentText = nullptr;
     Part m_sections[SectionCount];
 };
 

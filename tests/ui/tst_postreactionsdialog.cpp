@@ -23,6 +23,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -152,6 +153,7 @@ void TstPostReactionsDialog::historyButtonOpensThePublishedPost()
     QVERIFY(!panel.reactionsButton()->isEnabled()); // nothing selected yet
     panel.view()->setCurrentIndex(panel.model()->index(0, 0));
     QVERIFY(panel.reactionsButton()->isEnabled());
+    saveScreenshot(&panel, QStringLiteral("postreactions-history"));
 
     m_sb->server.clearRequests();
     QTest::mouseClick(panel.reactionsButton(), Qt::LeftButton);
@@ -254,6 +256,7 @@ void TstPostReactionsDialog::commentsArePagedAndShownAsPlainText()
     for (QLabel *label : dialog->findChildren<QLabel *>())
         QCOMPARE(label->textFormat(), Qt::PlainText);
     view->setCurrentItem(html);
+    QCOMPARE(dialog->commentText()->toPlainText(), HtmlComment); // whole, and as typed
     saveScreenshot(dialog.get(), QStringLiteral("postreactions-comments"));
 
     // Load more: the next offset, the rows appended, until the end.
