@@ -210,12 +210,7 @@ QList<Draft> DraftRepository::list(
         query.addBindValue(Draft::stateName(s));
     if (!accountId.isEmpty())
         query.addBindValue(accountId);
-    QList<Draft> out;
-    if (!store::execOrWarn(query, "listing post drafts"))
-        return out;
-    while (query.next())
-        out << draftFromRow(query);
-    return out;
+    return store::readAll(query, "listing post drafts", draftFromRow);
 }
 
 qint64 DraftRepository::duplicate(qint64 id)
@@ -372,12 +367,7 @@ QList<PublishedPostRecord> DraftRepository::history(const QString &accountId, in
     if (!accountId.isEmpty())
         query.addBindValue(accountId);
     query.addBindValue(limit);
-    QList<PublishedPostRecord> out;
-    if (!store::execOrWarn(query, "reading the post history"))
-        return out;
-    while (query.next())
-        out << publishedFromRow(query);
-    return out;
+    return store::readAll(query, "reading the post history", publishedFromRow);
 }
 
 std::optional<PublishedPostRecord> DraftRepository::publishedFor(qint64 draftId) const

@@ -35,16 +35,6 @@ MigrationRun runFromRow(const QSqlQuery &q)
     return run;
 }
 
-QList<MigrationRun> readRuns(QSqlQuery &query, const char *what)
-{
-    QList<MigrationRun> out;
-    if (!store::execOrWarn(query, what))
-        return out;
-    while (query.next())
-        out << runFromRow(query);
-    return out;
-}
-
 bool isFinalState(MigrationRun::State s)
 {
     return s == MigrationRun::State::Cancelled || s == MigrationRun::State::Finished;
@@ -204,7 +194,7 @@ QList<MigrationRun> MigrationRepository::runsInStates(
                       .arg(kRunColumns, marks.join(QLatin1Char(','))));
     for (MigrationRun::State s : states)
         query.addBindValue(MigrationRun::stateName(s));
-    return readRuns(query, "reading migration runs");
+    return store::readAll(query, "reading migration runs", runFromRow);
 }
 
 QList<MigrationRun> MigrationRepository::recentRuns(int limit) const
@@ -215,7 +205,7 @@ QList<MigrationRun> MigrationRepository::recentRuns(int limit) const
     query.prepare(
         QStringLiteral("SELECT %1 FROM migration_runs ORDER BY id DESC LIMIT ?").arg(kRunColumns));
     query.addBindValue(limit);
-    return readRuns(query, "reading recent migration runs");
+    return store::readAll(query, "reading recent migration runs", runFromRow);
 }
 
 // One statement whose WHERE holds the expected state, as RunRepository::transition(): of two

@@ -48,16 +48,6 @@ MigrationJournalRow rowFromSql(const QSqlQuery &q)
     return row;
 }
 
-QList<MigrationJournalRow> readRows(QSqlQuery &query, const char *what)
-{
-    QList<MigrationJournalRow> out;
-    if (!store::execOrWarn(query, what))
-        return out;
-    while (query.next())
-        out << rowFromSql(query);
-    return out;
-}
-
 } // namespace
 
 QString MigrationJournalRow::statusName(Status s)
@@ -115,7 +105,7 @@ QList<MigrationJournalRow> MigrationRepository::rows(qint64 runId) const
         QStringLiteral("SELECT %1 FROM migration_rows WHERE run_id = ? ORDER BY row_index")
             .arg(kRowColumns));
     query.addBindValue(runId);
-    return readRows(query, "reading a migration run's rows");
+    return store::readAll(query, "reading a migration run's rows", rowFromSql);
 }
 
 std::optional<MigrationJournalRow> MigrationRepository::row(qint64 runId, int index) const
@@ -139,7 +129,7 @@ QList<MigrationJournalRow> MigrationRepository::rowsToCall(qint64 runId) const
             .arg(kRowColumns));
     store::bindAll(
         query, { runId, name(Status::Calling), name(Status::Pending), name(Status::Calling) });
-    return readRows(query, "reading the rows a migration run has to call");
+    return store::readAll(query, "reading the rows a migration run has to call", rowFromSql);
 }
 
 MigrationCounts MigrationRepository::counts(qint64 runId) const

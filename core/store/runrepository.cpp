@@ -35,16 +35,6 @@ BulkRun fromRow(const QSqlQuery &q)
     return run;
 }
 
-QList<BulkRun> readAll(QSqlQuery &query, const char *what)
-{
-    QList<BulkRun> out;
-    if (!store::execOrWarn(query, what))
-        return out;
-    while (query.next())
-        out << fromRow(query);
-    return out;
-}
-
 } // namespace
 
 QString BulkRun::stateName(State s)
@@ -109,7 +99,7 @@ QList<BulkRun> RunRepository::inStates(const QList<BulkRun::State> &states) cons
                       .arg(kColumns, marks.join(QLatin1Char(','))));
     for (BulkRun::State s : states)
         query.addBindValue(static_cast<int>(s));
-    return readAll(query, "reading bulk runs");
+    return store::readAll(query, "reading bulk runs", fromRow);
 }
 
 QList<BulkRun> RunRepository::recent(int limit) const
@@ -119,7 +109,7 @@ QList<BulkRun> RunRepository::recent(int limit) const
     QSqlQuery query(m_db->connection());
     query.prepare(QStringLiteral("SELECT %1 FROM bulk_runs ORDER BY id DESC LIMIT ?").arg(kColumns));
     query.addBindValue(limit);
-    return readAll(query, "reading recent bulk runs");
+    return store::readAll(query, "reading recent bulk runs", fromRow);
 }
 
 // The WHERE on the state makes this one atomic statement, as OutboxRepository::transition():

@@ -60,12 +60,26 @@ inline bool execOrWarn(QSqlQuery &query, const char *what)
     return false;
 }
 
+// Runs `query` and maps each row with `fromRow` (a function of const QSqlQuery &); an empty list
+// (and a warning naming `what`) when it fails.
+template <typename FromRow> auto readAll(QSqlQuery &query, const char *what, FromRow fromRow)
+{
+    QList<decltype(fromRow(query))> out;
+    if (!execOrWarn(query, what))
+        return out;
+    while (query.next())
+        out << fromRow(query);
+    return out;
+}
+
 // One transaction around a repository write, unless the caller already holds one (a batch):
 // then the write simply joins it and the caller commits.
 class Transaction
 {
 public:
-    Transaction(QSqlDatabase db, bool joinOuter) : m_db(std::move(db)), m_own(!joinOuter)
+    Transaction(QSqlDatabase db, bool joinOuter)
+        : m_db(std::move(db))
+        , m_own(!joinOuter)
     {
         if (m_own && !m_db.transaction()) {
             qCWarning(lcStore) << "cannot start a transaction:" << m_db.lastError().text();
